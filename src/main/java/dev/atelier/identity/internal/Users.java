@@ -1,0 +1,56 @@
+package dev.atelier.identity.internal;
+
+import dev.atelier.identity.Role;
+import dev.atelier.identity.User;
+import dev.atelier.identity.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code users} table. */
+@Repository
+public class Users {
+
+    private static final String COLUMNS = "id, username, display_name, role, enabled, created_at";
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(User user, String passwordHash) {
+        jdbc.sql("""
+                INSERT INTO users (id, username, display_name, password_hash, role, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.id().value(), user.username(), user.displayName(), passwordHash, user.role().name(),
+                        user.enabled(), Timestamp.from(user.createdAt()))
+                .update();
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?").param(username).query(Users::map).optional();
+    }
+
+    public Optional<User> findById(UserId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id.value()).query(Users::map).optional();
+    }
+
+    public List<User> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY username").query(Users::map).list();
+    }
+
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE username = ?").param(username).query(String.class).optional();
+    }
+
+    static User map(ResultSet rs, int row) throws SQLException {
+        return new User(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+}

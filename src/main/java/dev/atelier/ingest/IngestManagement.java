@@ -1,0 +1,87 @@
+package dev.atelier.ingest;
+
+import dev.atelier.asset.Asset;
+import dev.atelier.asset.AssetId;
+import dev.atelier.asset.AssetManagement;
+import dev.atelier.asset.AssetStateException;
+import dev.atelier.asset.AssetStatus;
+import dev.atelier.asset.AssetVersion;
+import dev.atelier.asset.NewContent;
+import dev.atelier.identity.Actor;
+import dev.atelier.identity.Role;
+import dev.atelier.ingest.internal.TypeSniffer;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a received upload into an asset or a new version. The order is what keeps data safe:
+ * verify the digest, commit the blob (fsync + rename), and only then record the version in the
+ * database. A failure before the commit leaves nothing; a crash between commit and row leaves
+ * an orphan blob for later collection, never a row without content.
+ *
+ * <p>Deliberately not transactional: file I/O stays outside database transactions; the asset
+ * module opens its own.
+ */
+@Service
+public class IngestManagement {
+
+    private final AssetManagement assets;
+    private final TypeSniffer sniffer;
+
+    IngestManagement(AssetManagement assets, TypeSniffer sniffer) {
+        this.assets = assets;
+        this.sniffer = sniffer;
+    }
+
+    /** Checked before any byte is read, so a viewer cannot fill the disk. */
+    public void requireMayUpload(Actor actor) {
+        actor.require(Role.CONTRIBUTOR);
+    }
+
+    /**
+     * @param claimedSha256 the SHA-256 the client claims (header or field), hex
+     * @throws DigestMismatchException when the content hashes differently; nothing is kept
+     */
+    public UploadReceipt createAsset(Actor actor, ReceivedUpload upload, Optional<String> claimedSha256) {
+        requireMayUpload(actor);
+        NewContent content = accept(upload, claimedSha256);
+        String title = upload.field("title").orElse(FileNames.baseName(content.filename()));
+        Asset asset = assets.create(actor, title, content);
+        return receipt(asset, asset.currentVersion());
+    }
+
+    /** Checked before any byte is read: the asset exists and is not in the trash. */
+    public void requireMayAddVersion(Actor actor, AssetId id) {
+        requireMayUpload(actor);
+        if (assets.get(actor, id).status() != AssetStatus.ACTIVE) {
+            throw new AssetStateException("Restore the asset from the trash before you add a version to it.");
+        }
+    }
+
+    /** Like {@link #createAsset}, appending a version to an existing asset. */
+    public UploadReceipt addVersion(Actor actor, AssetId id, ReceivedUpload upload, Optional<String> claimedSha256) {
+        requireMayAddVersion(actor, id);
+        NewContent content = accept(upload, claimedSha256);
+        Asset asset = assets.addVersion(actor, id, content);
+        return receipt(asset, asset.currentVersion());
+    }
+
+    private NewContent accept(ReceivedUpload upload, Optional<String> claimedSha256) {
+        var staged = upload.staged();
+        String actual = staged.key().sha256();
+        Optional<String> claimed = claimedSha256.or(() -> ContentDigests.fromHex(upload.fields().get("sha256")));
+        if (claimed.isPresent() && !claimed.get().equals(actual)) {
+            upload.close();
+            throw new DigestMismatchException(claimed.get(), actual);
+        }
+        String filename = FileNames.sanitize(upload.filename());
+        String mediaType = sniffer.detect(staged, filename);
+        staged.commit();
+        return new NewContent(staged.key(), staged.size(), mediaType, filename);
+    }
+
+    private static UploadReceipt receipt(Asset asset, AssetVersion v) {
+        return new UploadReceipt(asset.id().toString(), v.number(), v.blobKey().sha256(), v.size(), v.mediaType(),
+                v.originalFilename(), asset.title());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.media.MediaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+@Configuration(proxyBeanMethods = false)
+class MediaConfiguration {
+
+    static final String EXECUTOR = "renditionExecutor";
+
+    /** Bounded: a burst of uploads queues its renditions instead of decoding hundreds of images at once. */
+    @Bean(EXECUTOR)
+    ThreadPoolTaskExecutor renditionExecutor(MediaProperties properties) {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.workers());
+        executor.setMaxPoolSize(properties.workers());
+        executor.setThreadNamePrefix("rendition-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+}
