@@ -1,0 +1,99 @@
+// Uploads for every element with data-upload-url: drag-and-drop or the file chooser, one request
+// per file, a progress bar per file. data-on-done says what happens after each success:
+// "assets-changed" lets the library grid refresh itself, "reload" reloads the page.
+
+const csrf = () => {
+  const token = document.querySelector('meta[name="_csrf"]')?.content;
+  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
+  return token && header ? { [header]: token } : {};
+};
+
+function uploadOne(file, url, list) {
+  const row = document.createElement('li');
+  const name = document.createElement('span');
+  name.className = 'name break';
+  name.textContent = file.name;
+  const bar = document.createElement('progress');
+  bar.max = 100;
+  bar.value = 0;
+  bar.setAttribute('aria-label', `Upload progress of ${file.name}`);
+  const state = document.createElement('span');
+  state.className = 'state';
+  state.textContent = 'Waiting';
+  row.append(name, bar, state);
+  list.append(row);
+
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [k, v] of Object.entries(csrf())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) {
+        bar.value = Math.round((e.loaded / e.total) * 100);
+        state.textContent = `${bar.value}%`;
+      }
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        bar.value = 100;
+        row.classList.add('done');
+        state.textContent = 'Uploaded';
+        resolve(true);
+      } else {
+        fail(row, state, problemText(xhr));
+        resolve(false);
+      }
+    };
+    xhr.onerror = () => { fail(row, state, 'The connection was lost. Try again.'); resolve(false); };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    state.textContent = '0%';
+    xhr.send(form);
+  });
+}
+
+function problemText(xhr) {
+  try {
+    const problem = JSON.parse(xhr.responseText);
+    return problem.detail || problem.title || `The upload failed (${xhr.status}).`;
+  } catch {
+    return xhr.status === 403 ? 'You are not allowed to upload here.' : `The upload failed (${xhr.status}).`;
+  }
+}
+
+function fail(row, state, message) {
+  row.classList.add('failed');
+  state.textContent = 'Failed';
+  const error = document.createElement('span');
+  error.className = 'error';
+  error.setAttribute('role', 'alert');
+  error.textContent = message;
+  row.append(error);
+}
+
+async function uploadAll(zone, files) {
+  const list = zone.parentElement.querySelector('.upload-list');
+  const url = zone.dataset.uploadUrl;
+  const done = zone.dataset.onDone;
+  const uploads = [...files].map((file) => uploadOne(file, url, list).then((ok) => {
+    if (ok && done === 'assets-changed') document.body.dispatchEvent(new Event('assets-changed'));
+    return ok;
+  }));
+  const results = await Promise.all(uploads);
+  if (done === 'reload' && results.some(Boolean)) window.location.reload();
+}
+
+function wire(zone) {
+  const input = zone.querySelector('input[type=file]');
+  input?.addEventListener('change', () => { uploadAll(zone, input.files); input.value = ''; });
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    if (e.dataTransfer?.files?.length) uploadAll(zone, e.dataTransfer.files);
+  });
+}
+
+document.querySelectorAll('[data-upload-url]').forEach(wire);

@@ -1,0 +1,138 @@
+package dev.atelier.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link BlobStore} backend must do. A backend's test class extends this and says how
+ * to make a fresh, empty store and how many staging leftovers it holds.
+ */
+public abstract class BlobStoreContractTests {
+
+    protected abstract BlobStore store();
+
+    /** Temporary/staging objects currently held by the backend; must be zero when nothing is staged. */
+    protected abstract long stagingLeftovers() throws IOException;
+
+    @Test
+    void keysContentBySha256() throws Exception {
+        byte[] bytes = "hello, atelier".getBytes();
+        BlobKey key;
+        try (StagedBlob staged = store().stage(new ByteArrayInputStream(bytes), 1024)) {
+            assertThat(staged.size()).isEqualTo(bytes.length);
+            key = staged.commit();
+        }
+        assertThat(key.sha256()).isEqualTo(sha256(bytes));
+        assertThat(read(key)).isEqualTo(bytes);
+        assertThat(store().open(key).orElseThrow().size()).isEqualTo(bytes.length);
+    }
+
+    @Test
+    void stagedContentIsInvisibleUntilCommitted() throws Exception {
+        byte[] bytes = randomBytes(10_000, 1);
+        try (StagedBlob staged = store().stage(new ByteArrayInputStream(bytes), bytes.length)) {
+            assertThat(store().exists(staged.key())).isFalse();
+            try (InputStream in = staged.open()) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+            staged.commit();
+            assertThat(store().exists(staged.key())).isTrue();
+        }
+    }
+
+    @Test
+    void closingWithoutCommitLeavesNothing() throws Exception {
+        byte[] bytes = randomBytes(5_000, 2);
+        BlobKey key;
+        try (StagedBlob staged = store().stage(new ByteArrayInputStream(bytes), bytes.length)) {
+            key = staged.key();
+        }
+        assertThat(store().exists(key)).isFalse();
+        assertThat(stagingLeftovers()).isZero();
+    }
+
+    @Test
+    void storesIdenticalContentOnce() throws Exception {
+        byte[] bytes = randomBytes(4_096, 3);
+        BlobKey first = commit(bytes);
+        BlobKey second = commit(bytes);
+        assertThat(second).isEqualTo(first);
+        assertThat(read(first)).isEqualTo(bytes);
+        assertThat(stagingLeftovers()).isZero();
+    }
+
+    @Test
+    void refusesContentOverTheLimitAndKeepsNothing() throws Exception {
+        byte[] bytes = randomBytes(2_000, 4);
+        assertThatThrownBy(() -> store().stage(new ByteArrayInputStream(bytes), 1_999)).isInstanceOf(BlobTooLargeException.class);
+        assertThat(store().exists(new BlobKey(sha256(bytes)))).isFalse();
+        assertThat(stagingLeftovers()).isZero();
+    }
+
+    @Test
+    void keepsNothingWhenTheSourceFailsMidway() throws Exception {
+        InputStream failing = new InputStream() {
+            int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served++ > 100_000) {
+                    throw new IOException("client went away");
+                }
+                return 7;
+            }
+        };
+        assertThatThrownBy(() -> store().stage(failing, Long.MAX_VALUE)).isInstanceOf(StorageException.class);
+        assertThat(stagingLeftovers()).isZero();
+    }
+
+    @Test
+    void streamsContentLargerThanAnyBuffer() throws Exception {
+        byte[] bytes = randomBytes(3 * 1024 * 1024 + 17, 5);
+        BlobKey key = commit(bytes);
+        assertThat(key.sha256()).isEqualTo(sha256(bytes));
+        assertThat(read(key)).isEqualTo(bytes);
+    }
+
+    @Test
+    void opensNothingForAnUnknownKey() {
+        assertThat(store().open(new BlobKey("0".repeat(64)))).isEmpty();
+    }
+
+    @Test
+    void deletesABlob() throws Exception {
+        BlobKey key = commit(randomBytes(100, 6));
+        store().delete(key);
+        assertThat(store().exists(key)).isFalse();
+    }
+
+    private BlobKey commit(byte[] bytes) {
+        try (StagedBlob staged = store().stage(new ByteArrayInputStream(bytes), bytes.length)) {
+            return staged.commit();
+        }
+    }
+
+    private byte[] read(BlobKey key) throws IOException {
+        try (InputStream in = store().open(key).orElseThrow().open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    protected static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    protected static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
