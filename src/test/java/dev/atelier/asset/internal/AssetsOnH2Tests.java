@@ -1,0 +1,4 @@
+package dev.atelier.asset.internal;
+
+class AssetsOnH2Tests extends AssetsTests {
+}

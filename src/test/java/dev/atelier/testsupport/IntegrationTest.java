@@ -1,0 +1,76 @@
+package dev.atelier.testsupport;
+
+import dev.atelier.identity.Role;
+import dev.atelier.identity.UserManagement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port with its state in a temporary {@code atelier.home}.
+ * Every subclass shares one application context, so the suite starts Atelier once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "atelier.identity.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+        "atelier.ingest.max-upload=4MB",
+        "server.address=127.0.0.1"})
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "admin-secret-1";
+    public static final String PASSWORD = "password-123";
+    public static final Path HOME = tempHome();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected UserManagement users;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("atelier.home", HOME::toString);
+    }
+
+    protected Api admin() {
+        return Api.basic(port, "admin", ADMIN_PASSWORD);
+    }
+
+    /** A user with the role, created on first use; the name says the role. */
+    protected Api as(String username, Role role) {
+        if (users.findByUsername(username).isEmpty()) {
+            var admin = users.findByUsername("admin").orElseThrow().asActor();
+            users.createUser(admin, username, username, PASSWORD, role);
+        }
+        return Api.basic(port, username, PASSWORD);
+    }
+
+    protected Path blobRoot() {
+        return HOME.resolve("blobs");
+    }
+
+    protected Path blobPath(String sha256) {
+        return blobRoot().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    protected long stagingFiles() {
+        try (var files = Files.list(blobRoot().resolve("tmp"))) {
+            return files.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempHome() {
+        try {
+            return Files.createTempDirectory("atelier-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

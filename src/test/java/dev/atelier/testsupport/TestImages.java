@@ -1,0 +1,48 @@
+package dev.atelier.testsupport;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/** Small images made on the fly, so no binary test media needs to be committed. */
+public final class TestImages {
+
+    private TestImages() {
+    }
+
+    public static byte[] png(int width, int height, Color color) {
+        return encode(image(width, height, color, BufferedImage.TYPE_INT_ARGB), "png");
+    }
+
+    public static byte[] jpeg(int width, int height, Color color) {
+        return encode(image(width, height, color, BufferedImage.TYPE_INT_RGB), "jpeg");
+    }
+
+    public static byte[] encode(BufferedImage image, String format) {
+        var out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalArgumentException("no writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static BufferedImage image(int width, int height, Color color, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, color, width, height, color.darker().darker()));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+}
