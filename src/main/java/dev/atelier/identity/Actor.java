@@ -12,7 +12,8 @@ public record Actor(UserId id, String username, Role role) {
     /** @throws AccessDeniedException when the actor's role does not include {@code needed} */
     public void require(Role needed) {
         if (!has(needed)) {
-            throw new AccessDeniedException(username + " needs the " + needed.name().toLowerCase() + " role for this");
+            throw new AccessDeniedException("your role (" + role.name().toLowerCase() + ") does not allow this; it needs "
+                    + needed.name().toLowerCase());
         }
     }
 

@@ -4,7 +4,6 @@ import dev.atelier.identity.TokenManagement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -58,8 +57,7 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-                                        + "object-src 'none'; frame-ancestors 'self'; base-uri 'self'")))
-                .httpBasic(Customizer.withDefaults());
+                                        + "object-src 'none'; frame-ancestors 'self'; base-uri 'self'")));
         return http.build();
     }
 }
