@@ -90,7 +90,7 @@ class UploadApiTests extends IntegrationTest {
 
     @Test
     void refusesUploadOverTheSizeLimitAndKeepsNothing() throws Exception {
-        byte[] content = random(4 * 1024 * 1024 + 1, 16);
+        byte[] content = random(16 * 1024 * 1024 + 1, 16);
         long assetsBefore = assetCount();
 
         var response = admin().upload("/api/v1/assets", Multipart.file("big.bin", null, content));

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "atelier.identity.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
-        "atelier.ingest.max-upload=4MB",
+        "atelier.ingest.max-upload=16MB",
         "server.address=127.0.0.1"})
 public abstract class IntegrationTest {
 

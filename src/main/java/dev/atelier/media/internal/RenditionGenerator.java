@@ -64,7 +64,8 @@ class RenditionGenerator {
             render(asset, version, event.blobKey());
         } catch (ImageTooLargeException | UnreadableImageException e) {
             markAll(asset, version, RenditionStatus.FAILED, e.getMessage());
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
+            // a decoder bug must fail this rendition with a reason, never leave it pending forever
             log.error("rendition of {} v{} failed", asset, version, e);
             markAll(asset, version, RenditionStatus.FAILED, "the image could not be processed (" + e.getClass().getSimpleName() + ")");
         }
