@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "atelier.identity.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
         "atelier.ingest.max-upload=16MB",
         "server.address=127.0.0.1"})
+@Import(BlobPresenceProbe.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "admin-secret-1";
