@@ -1,0 +1,133 @@
+package dev.atelier.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import dev.atelier.testsupport.Browsers;
+import dev.atelier.testsupport.IntegrationTest;
+import dev.atelier.testsupport.TestImages;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A person's first session, in real Chromium: log in, upload, open, version, download, trash, restore. */
+class UploadJourneyTests extends IntegrationTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    Playwright playwright;
+    Browser browser;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900).setAcceptDownloads(true));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void uploadsVersionsDownloadsTrashesAndRestores() throws Exception {
+        byte[] harbour = TestImages.jpeg(1600, 1000, new Color(0x2b6cb0));
+        byte[] sunset = TestImages.png(1200, 900, new Color(0xdd6b20));
+        byte[] harbourV2 = TestImages.jpeg(1600, 1000, new Color(0x2f855a));
+
+        logIn();
+
+        // one file through the chooser, one dropped onto the drop zone
+        page.locator("#upload-input").setInputFiles(new FilePayload("harbour.jpg", "image/jpeg", harbour));
+        drop(page.locator(".uploader .dropzone"), "sunset.png", "image/png", sunset);
+        assertThat(page.locator(".upload-list li.done")).hasCount(2);
+
+        Locator harbourCard = card("harbour");
+        Locator sunsetCard = card("sunset");
+        assertThat(harbourCard.locator(".thumb img")).isVisible();
+        assertThat(sunsetCard.locator(".thumb img")).isVisible();
+        assertThat(harbourCard).containsText("JPEG");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library.png")));
+
+        harbourCard.locator("a").click();
+        assertThat(page.locator("h1")).hasText("harbour");
+        assertThat(page.locator(".preview img")).isVisible();
+
+        page.locator("#version-input").setInputFiles(new FilePayload("harbour-graded.jpg", "image/jpeg", harbourV2));
+        assertThat(page.locator(".versions li")).hasCount(2);
+        assertThat(page.locator(".versions li").first()).containsText("harbour-graded.jpg");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("asset.png")));
+
+        Download v1 = page.waitForDownload(() -> page.getByLabel("Download version 1").click());
+        assertThat(Files.readAllBytes(v1.path())).isEqualTo(harbour);
+        assertThat(v1.suggestedFilename()).isEqualTo("harbour.jpg");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Move to trash")).click();
+        assertThat(page.locator(".alert.warn")).containsText("in the trash");
+        page.navigate(url("/trash"));
+        assertThat(card("harbour")).isVisible();
+        card("harbour").locator("a").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore")).click();
+        assertThat(page.locator(".alert.warn")).hasCount(0);
+        page.navigate(url("/library"));
+        assertThat(card("harbour")).isVisible();
+    }
+
+    @Test
+    void explainsALoginFailureInPlainWords() {
+        page.navigate(url("/library"));
+        page.getByLabel("Username").fill("admin");
+        page.getByLabel("Password").fill("not-the-password");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).hasText("The username or password is not right.");
+    }
+
+    private void logIn() {
+        page.navigate(url("/library"));
+        assertThat(page).hasURL(url("/login"));
+        page.getByLabel("Username").fill("admin");
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.locator("h1")).hasText("Library");
+    }
+
+    private Locator card(String title) {
+        return page.locator(".card").filter(new Locator.FilterOptions().setHas(page.locator(".card-title", new Page.LocatorOptions().setHasText(title)))).first();
+    }
+
+    /** Drops a file the way a browser does when one is dragged from the desktop. */
+    private void drop(Locator zone, String name, String type, byte[] bytes) {
+        var transfer = page.evaluateHandle("""
+                ([name, type, b64]) => {
+                  const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                  const dt = new DataTransfer();
+                  dt.items.add(new File([bytes], name, { type }));
+                  return dt;
+                }""", java.util.List.of(name, type, Base64.getEncoder().encodeToString(bytes)));
+        zone.dispatchEvent("dragover", java.util.Map.of("dataTransfer", transfer));
+        zone.dispatchEvent("drop", java.util.Map.of("dataTransfer", transfer));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
