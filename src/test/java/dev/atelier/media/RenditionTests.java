@@ -41,6 +41,18 @@ class RenditionTests extends IntegrationTest {
     }
 
     @Test
+    void makesThumbnailsOfWebp() throws Exception {
+        byte[] webp;
+        try (var in = getClass().getResourceAsStream("/media/sample.webp")) {
+            webp = in.readAllBytes();
+        }
+        String id = upload("sample.webp", webp);
+
+        assertThat(awaitSettled(id).findValuesAsString("status")).containsOnly("ready");
+        assertThat(read(admin().get("/api/v1/assets/" + id + "/renditions/thumbnail")).getWidth()).isEqualTo(400);
+    }
+
+    @Test
     void neverEnlargesSmallImages() throws Exception {
         String id = upload("tiny.png", TestImages.png(120, 80, Color.GREEN));
         awaitSettled(id);

@@ -1,0 +1,4 @@
+package dev.atelier.identity.internal;
+
+class IdentityRepositoryOnH2Tests extends IdentityRepositoryTests {
+}

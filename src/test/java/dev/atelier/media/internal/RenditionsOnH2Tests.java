@@ -1,0 +1,4 @@
+package dev.atelier.media.internal;
+
+class RenditionsOnH2Tests extends RenditionsTests {
+}

@@ -1,0 +1,15 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.testsupport.EmbeddedPostgresSupport;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class RenditionsOnPostgresTests extends RenditionsTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresSupport.register(registry);
+    }
+}
