@@ -1,5 +1,6 @@
 package dev.atelier.asset.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/assets}: read, edit, trash and restore assets; download originals. */
 @RestController
+@Tag(name = "Assets")
 class AssetApiController {
 
     private final AssetManagement assets;

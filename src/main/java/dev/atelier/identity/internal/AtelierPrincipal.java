@@ -2,7 +2,6 @@ package dev.atelier.identity.internal;
 
 import dev.atelier.identity.User;
 import java.util.Collection;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,9 +28,5 @@ record AtelierPrincipal(User user, @Nullable String passwordHash) implements Use
     @Override
     public boolean isEnabled() {
         return user.enabled();
-    }
-
-    static List<String> roleNames(User user) {
-        return user.role().grants().stream().map(Enum::name).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.identity.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.identity.AccessToken;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.IssuedToken;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/tokens}: the caller's own personal access tokens. */
 @RestController
+@Tag(name = "Access tokens")
 class TokenApiController {
 
     private final TokenManagement tokens;

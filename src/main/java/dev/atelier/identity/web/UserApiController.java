@@ -1,5 +1,6 @@
 package dev.atelier.identity.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.identity.User;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/users}: admins manage accounts; anyone may read who they are. */
 @RestController
+@Tag(name = "Users")
 class UserApiController {
 
     private final UserManagement users;

@@ -1,5 +1,6 @@
 package dev.atelier.ingest.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.asset.AssetId;
 import dev.atelier.identity.Actor;
 import dev.atelier.ingest.ContentDigests;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * paths serve the web UI's upload script under its session and CSRF token.
  */
 @RestController
+@Tag(name = "Uploads")
 class UploadController {
 
     private final IngestManagement ingest;

@@ -1,5 +1,6 @@
 package dev.atelier.media.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetVersion;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Rendition images and their status, for the API and for the UI's preview fragments. */
 @Controller
+@Tag(name = "Renditions")
 class RenditionController {
 
     private final AssetManagement assets;
