@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on PostgreSQL, configured by properties alone: migrations, events, uploads, renditions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "atelier.identity.admin-password=pg-admin-secret", "server.address=127.0.0.1"})
+// closed before the JVM exits, while PostgreSQL still runs: its shutdown hook and Spring's would race
+@DirtiesContext
 class PostgresApplicationTests {
 
     @LocalServerPort
@@ -55,5 +58,7 @@ class PostgresApplicationTests {
             thumbnail = admin.get("/api/v1/assets/" + id + "/renditions/thumbnail");
         } while (thumbnail.status() != 200 && System.nanoTime() < deadline);
         assertThat(thumbnail.status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/assets/" + id + "/history").json()).hasSize(5);
+        assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +27,12 @@ public class TokenManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccessTokens tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TokenManagement(AccessTokens tokens, Clock clock) {
+    TokenManagement(AccessTokens tokens, ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -49,6 +52,7 @@ public class TokenManagement {
         AccessToken token = new AccessToken(Ids.uuidV7(), label, secret.substring(0, 8), now,
                 expiresAt.map(t -> t.truncatedTo(ChronoUnit.MICROS)), Optional.empty());
         tokens.insert(owner.id(), token, AccessTokens.hash(secret));
+        events.publishEvent(new AccessTokenIssued(token.id(), label, owner.id()));
         return new IssuedToken(token, secret);
     }
 
@@ -62,6 +66,7 @@ public class TokenManagement {
         if (tokens.delete(owner.id(), tokenId) == 0) {
             throw new NotFoundException("token " + tokenId);
         }
+        events.publishEvent(new AccessTokenRevoked(tokenId, owner.id()));
     }
 
     /** The user a presented secret belongs to, when it is known, unexpired and its user enabled. */

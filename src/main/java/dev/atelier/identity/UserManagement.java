@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,13 @@ public class UserManagement {
 
     private final Users users;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserManagement(Users users, PasswordEncoder passwords, Clock clock) {
+    UserManagement(Users users, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -37,7 +40,9 @@ public class UserManagement {
     @Transactional
     public User createUser(Actor by, String username, String displayName, String password, Role role) {
         by.require(Role.ADMIN);
-        return create(username, displayName, password, role);
+        User user = create(username, displayName, password, role);
+        events.publishEvent(new UserCreated(user.id(), user.username(), user.role(), Optional.of(by.id())));
+        return user;
     }
 
     /** Creates the first administrator; only for bootstrapping, no actor exists yet. */
@@ -46,7 +51,9 @@ public class UserManagement {
         if (users.findByUsername("admin").isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(create("admin", "Administrator", password, Role.ADMIN));
+        User admin = create("admin", "Administrator", password, Role.ADMIN);
+        events.publishEvent(new UserCreated(admin.id(), admin.username(), admin.role(), Optional.empty()));
+        return Optional.of(admin);
     }
 
     private User create(String username, String displayName, String password, Role role) {

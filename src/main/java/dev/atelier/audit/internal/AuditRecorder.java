@@ -1,0 +1,77 @@
+package dev.atelier.audit.internal;
+
+import dev.atelier.asset.AssetEdited;
+import dev.atelier.asset.AssetRestored;
+import dev.atelier.asset.AssetTrashed;
+import dev.atelier.asset.AssetVersionAdded;
+import dev.atelier.identity.AccessTokenIssued;
+import dev.atelier.identity.AccessTokenRevoked;
+import dev.atelier.identity.UserCreated;
+import dev.atelier.identity.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns domain events into audit records. The listeners are synchronous: they run inside the
+ * transaction that made the change, before it commits, so both commit or neither does.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditLog log;
+    private final Clock clock;
+
+    AuditRecorder(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AssetVersionAdded e) {
+        String action = e.version() == 1 ? "asset.created" : "asset.version-added";
+        append(e.by(), action, "asset", e.assetId().toString(),
+                "version=" + e.version() + " sha256=" + e.blobKey() + " type=" + e.mediaType() + " file=" + e.filename());
+    }
+
+    @EventListener
+    void on(AssetEdited e) {
+        append(e.by(), "asset.edited", "asset", e.assetId().toString(), "revision=" + e.revision());
+    }
+
+    @EventListener
+    void on(AssetTrashed e) {
+        append(e.by(), "asset.trashed", "asset", e.assetId().toString(), "");
+    }
+
+    @EventListener
+    void on(AssetRestored e) {
+        append(e.by(), "asset.restored", "asset", e.assetId().toString(), "");
+    }
+
+    @EventListener
+    void on(UserCreated e) {
+        log.append(now(), e.by().map(UserId::value).orElse(null), "user.created", "user", e.user().toString(),
+                "username=" + e.username() + " role=" + e.role().name().toLowerCase());
+    }
+
+    @EventListener
+    void on(AccessTokenIssued e) {
+        append(e.owner(), "token.issued", "token", e.tokenId().toString(), "name=" + e.name());
+    }
+
+    @EventListener
+    void on(AccessTokenRevoked e) {
+        append(e.owner(), "token.revoked", "token", e.tokenId().toString(), "");
+    }
+
+    private void append(UserId actor, String action, String subjectType, String subjectId, String details) {
+        log.append(now(), actor.value(), action, subjectType, subjectId, details.length() > 4000 ? details.substring(0, 4000) : details);
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
