@@ -147,7 +147,7 @@ public class UploadBench {
                     mib(ratioBytes(bigBefore.lastAfterGc, oldMax)), mib(ratioBytes(bigWindow.maxAfterGc, oldMax)),
                     mib(ratioBytes(bigAfter.lastAfterGc, oldMax))));
             if (c0 != null && c1 != null) {
-                out.append(String.format(Locale.ROOT, "gc            during big upload: %.0f young/mixed pauses (%.0f ms), %s allocated in young gen (%.2f bytes per uploaded byte)%n",
+                out.append(String.format(Locale.ROOT, "gc            during big upload: %.0f young/mixed pauses (%.0f ms), %s allocated (%.3f bytes per uploaded byte)%n",
                         c1.gcPauses - c0.gcPauses, (c1.gcPauseSecs - c0.gcPauseSecs) * 1000, mib((long) (c1.allocated - c0.allocated)),
                         (c1.allocated - c0.allocated) / bigBytes));
             }
@@ -345,6 +345,7 @@ public class UploadBench {
 
     // ---- heap polling -------------------------------------------------------------------------------
 
+    /** @param allocated bytes allocated in the young generation so far (GC counter plus current eden) */
     record Counters(double gcPauses, double gcPauseSecs, double allocated) {
     }
 
@@ -427,7 +428,9 @@ public class UploadBench {
             if (pause == null || alloc == null) {
                 return null;
             }
-            return new Counters(stat(pause, "COUNT"), stat(pause, "TOTAL_TIME"), stat(alloc, "COUNT"));
+            // the allocation counter only moves at a GC; what was allocated since is still in eden
+            double eden = Math.max(0, metric("jvm.memory.used?tag=id:G1%20Eden%20Space"));
+            return new Counters(stat(pause, "COUNT"), stat(pause, "TOTAL_TIME"), stat(alloc, "COUNT") + eden);
         }
 
         @Override
