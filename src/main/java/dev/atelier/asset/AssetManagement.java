@@ -10,7 +10,6 @@ import dev.atelier.shared.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -123,13 +122,7 @@ public class AssetManagement {
     public Page<Asset> list(Actor actor, AssetStatus status, Optional<Cursor> after, int limit) {
         actor.require(Role.VIEWER);
         int size = Math.clamp(limit, 1, 200);
-        List<Asset> rows = assets.page(status, after, size + 1);
-        if (rows.size() <= size) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<Asset> items = rows.subList(0, size);
-        Asset last = items.getLast();
-        return new Page<>(List.copyOf(items), Optional.of(new Cursor(last.createdAt(), last.id().value()).encode()));
+        return Page.of(assets.page(status, after, size + 1), size, last -> new Cursor(last.createdAt(), last.id().value()).encode());
     }
 
     private Asset load(AssetId id) {

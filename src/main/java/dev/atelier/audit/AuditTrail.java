@@ -24,12 +24,7 @@ public class AuditTrail {
     public Page<AuditRecord> list(Actor actor, Optional<Long> beforeSeq, int limit) {
         actor.require(Role.ADMIN);
         int size = Math.clamp(limit, 1, 500);
-        List<AuditRecord> rows = log.page(beforeSeq, size + 1);
-        if (rows.size() <= size) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<AuditRecord> items = rows.subList(0, size);
-        return new Page<>(List.copyOf(items), Optional.of(Long.toString(items.getLast().seq())));
+        return Page.of(log.page(beforeSeq, size + 1), size, last -> Long.toString(last.seq()));
     }
 
     @Transactional(readOnly = true)
