@@ -1,14 +1,22 @@
 package dev.atelier.media;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param maxPixels images with more pixels than this are refused before decoding
- * @param workers how many renditions are made at once
+ * @param workers media worker processes (and renditions made at once); 0 means one per core
+ * @param workerHeap the heap limit of each worker process; a decoder that needs more kills only its worker
+ * @param jobTimeout how long one rendition job may take before its worker is killed
  * @param jpegQuality quality of JPEG renditions, 0..1
  */
 @ConfigurationProperties("atelier.media")
-public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("2") int workers,
-        @DefaultValue("0.85") float jpegQuality) {
+public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("0") int workers,
+        @DefaultValue("1GB") DataSize workerHeap, @DefaultValue("2m") Duration jobTimeout, @DefaultValue("0.85") float jpegQuality) {
+
+    public int workerCount() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
 }

@@ -88,6 +88,10 @@ class AccessControlTests extends IntegrationTest {
         assertThat(Api.anonymous(port).get("/actuator/metrics").status()).isEqualTo(401);
         assertThat(as("mia-manager", Role.MANAGER).get("/actuator/metrics").status()).isEqualTo(403);
         assertThat(admin().get("/actuator/metrics").status()).isEqualTo(200);
+        var media = admin().get("/actuator/health/media").json();
+        assertThat(media.get("status").asString()).isEqualTo("UP");
+        assertThat(media.at("/details/engines/java-imageio/formats").toString()).contains("image/jpeg", "image/webp", "image/tiff");
+        assertThat(Api.anonymous(port).get("/actuator/health").json().has("components")).isFalse();
     }
 
     @Test

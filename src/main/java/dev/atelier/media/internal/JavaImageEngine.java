@@ -65,8 +65,8 @@ class JavaImageEngine {
             } finally {
                 reader.dispose();
             }
-        } catch (RuntimeException e) {
-            throw new UnreadableImageException("the image data is damaged (" + e.getClass().getSimpleName() + ")");
+        } catch (javax.imageio.IIOException | java.io.EOFException | RuntimeException e) {
+            throw new UnreadableImageException("the image data is damaged or truncated (" + e.getClass().getSimpleName() + ")");
         }
     }
 

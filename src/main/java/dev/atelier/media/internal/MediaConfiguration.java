@@ -14,10 +14,15 @@ class MediaConfiguration {
     @Bean(EXECUTOR)
     ThreadPoolTaskExecutor renditionExecutor(MediaProperties properties) {
         var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.workers());
-        executor.setMaxPoolSize(properties.workers());
+        executor.setCorePoolSize(properties.workerCount());
+        executor.setMaxPoolSize(properties.workerCount());
         executor.setThreadNamePrefix("rendition-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
+    }
+
+    @Bean
+    MediaWorkerPool mediaWorkerPool(MediaProperties properties) {
+        return new MediaWorkerPool(properties);
     }
 }

@@ -10,8 +10,6 @@ import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
 import dev.atelier.storage.StagedBlob;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +17,21 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import dev.atelier.media.internal.WorkerProtocol.Output;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import dev.atelier.media.internal.WorkerProtocol.Target;
+import org.springframework.util.FileSystemUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the thumbnail and preview of one version: decodes once at preview size, derives both,
- * commits each to the blob store and only then records it ready. Idempotent: a version whose
+ * Makes the thumbnail and preview of one version in a media worker process (which decodes once
+ * and derives both), commits each to the blob store and only then records it ready. Idempotent: a version whose
  * renditions are ready is skipped, so a redelivered event costs one query.
  */
 @Component
@@ -36,13 +41,15 @@ class RenditionGenerator {
 
     private final Renditions renditions;
     private final BlobStore blobs;
-    private final JavaImageEngine engine;
+    private final MediaWorkerPool workers;
+    private final MediaProperties properties;
     private final Clock clock;
 
-    RenditionGenerator(Renditions renditions, BlobStore blobs, MediaProperties properties, Clock clock) {
+    RenditionGenerator(Renditions renditions, BlobStore blobs, MediaWorkerPool workers, MediaProperties properties, Clock clock) {
         this.renditions = renditions;
         this.blobs = blobs;
-        this.engine = new JavaImageEngine(properties.maxPixels(), properties.jpegQuality());
+        this.workers = workers;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -53,7 +60,7 @@ class RenditionGenerator {
         if (existing.size() == RenditionKind.values().length && existing.stream().noneMatch(r -> r.status() == RenditionStatus.PENDING)) {
             return;
         }
-        if (!engine.supports(event.mediaType())) {
+        if (!JavaImageEngine.TYPES.contains(event.mediaType())) {
             markAll(asset, version, RenditionStatus.UNSUPPORTED, "no preview for this type (" + event.mediaType() + ")");
             return;
         }
@@ -61,44 +68,50 @@ class RenditionGenerator {
             renditions.save(Rendition.pending(asset, version, kind, now()));
         }
         try {
-            render(asset, version, event.blobKey());
-        } catch (ImageTooLargeException | UnreadableImageException e) {
-            markAll(asset, version, RenditionStatus.FAILED, e.getMessage());
-        } catch (IOException | RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
-            // a decoder bug must fail this rendition with a reason, never leave it pending forever
+            render(asset, version, event.blobKey(), event.mediaType());
+        } catch (IOException | RuntimeException e) {
+            // never leave a rendition pending forever: storage trouble here fails it with a reason
             log.error("rendition of {} v{} failed", asset, version, e);
-            markAll(asset, version, RenditionStatus.FAILED, "the image could not be processed (" + e.getClass().getSimpleName() + ")");
+            markAll(asset, version, RenditionStatus.FAILED, "the rendition could not be stored (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private void render(AssetId asset, int version, BlobKey key) throws IOException, ImageTooLargeException, UnreadableImageException {
+    private void render(AssetId asset, int version, BlobKey key, String mediaType) throws IOException {
         BlobContent original = blobs.open(key).orElseThrow(() -> new IOException("the original's blob is missing"));
-        Path file = original.file().orElse(null);
-        Path copy = null;
+        Path work = Files.createTempDirectory("atelier-rendition-");
         try {
-            if (file == null) {
-                copy = Files.createTempFile("atelier-original-", ".bin");
+            Path input = original.file().orElse(null);
+            if (input == null) {
+                input = work.resolve("original");
                 try (var in = original.open()) {
-                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(in, input, StandardCopyOption.REPLACE_EXISTING);
                 }
-                file = copy;
             }
-            BufferedImage decoded = engine.decode(file, RenditionKind.PREVIEW.maxEdge());
-            for (RenditionKind kind : new RenditionKind[] {RenditionKind.PREVIEW, RenditionKind.THUMBNAIL}) {
-                BufferedImage fitted = engine.fit(decoded, kind.maxEdge());
-                BlobKey stored = store(engine.encodeJpeg(fitted));
-                renditions.save(new Rendition(asset, version, kind, RenditionStatus.READY, Optional.of(stored),
-                        Optional.of("image/jpeg"), fitted.getWidth(), fitted.getHeight(), Optional.empty(), now()));
-            }
+            List<Target> targets = Arrays.stream(RenditionKind.values()).map(k -> new Target(k.slug(), k.maxEdge())).toList();
+            RenderResponse response = workers.render(new RenderRequest(input.toString(), mediaType, work.toString(), targets,
+                    properties.maxPixels(), properties.jpegQuality()));
+            record(asset, version, response);
         } finally {
-            if (copy != null) {
-                Files.deleteIfExists(copy);
-            }
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 
-    private BlobKey store(byte[] jpeg) {
-        try (StagedBlob staged = blobs.stage(new ByteArrayInputStream(jpeg), jpeg.length)) {
+    private void record(AssetId asset, int version, RenderResponse response) throws IOException {
+        switch (response.outcome()) {
+            case "ok" -> {
+                for (Output output : response.outputs()) {
+                    BlobKey stored = store(Path.of(output.path()));
+                    renditions.save(new Rendition(asset, version, RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
+                            Optional.of(stored), Optional.of("image/jpeg"), output.width(), output.height(), Optional.empty(), now()));
+                }
+            }
+            case "unsupported" -> markAll(asset, version, RenditionStatus.UNSUPPORTED, response.message());
+            default -> markAll(asset, version, RenditionStatus.FAILED, response.message());
+        }
+    }
+
+    private BlobKey store(Path file) throws IOException {
+        try (var in = Files.newInputStream(file); StagedBlob staged = blobs.stage(in, Files.size(file))) {
             return staged.commit();
         }
     }

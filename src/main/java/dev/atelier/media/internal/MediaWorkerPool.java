@@ -1,0 +1,110 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.media.MediaProperties;
+import dev.atelier.media.internal.WorkerProcess.WorkerDiedException;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Supervises the media worker processes. Workers start on first use and are reused; one that
+ * dies, breaks the protocol or exceeds the job timeout is killed and replaced, and its job is
+ * tried once more on a fresh worker before it fails with a reason. The server's JVM never
+ * decodes a file itself.
+ */
+class MediaWorkerPool implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaWorkerPool.class);
+
+    private final WorkerLauncher launcher;
+    private final Semaphore slots;
+    private final Deque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
+    private final Duration timeout;
+    private final int size;
+    private final AtomicLong replaced = new AtomicLong();
+
+    MediaWorkerPool(MediaProperties properties) {
+        this(new WorkerLauncher(properties.workerHeap()), properties.workerCount(), properties.jobTimeout());
+    }
+
+    MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout) {
+        this.launcher = launcher;
+        this.size = size;
+        this.slots = new Semaphore(size, true);
+        this.timeout = timeout;
+    }
+
+    RenderResponse render(RenderRequest request) {
+        return render(request, timeout);
+    }
+
+    RenderResponse render(RenderRequest request, Duration jobTimeout) {
+        slots.acquireUninterruptibly();
+        try {
+            String problem = "";
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                WorkerProcess worker;
+                try {
+                    worker = idleOrNew();
+                } catch (IOException e) {
+                    log.error("could not start a media worker with {}", launcher.command(), e);
+                    return RenderResponse.refused("error", "the media workers could not be started");
+                }
+                try {
+                    RenderResponse response = worker.call(request, jobTimeout);
+                    idle.push(worker);
+                    return response;
+                } catch (WorkerDiedException e) {
+                    problem = "the decoder crashed (its worker " + e.getMessage() + ")";
+                } catch (TimeoutException e) {
+                    problem = "processing took longer than " + jobTimeout.toSeconds() + " s";
+                }
+                log.warn("media worker {} replaced after attempt {} on {}: {}", worker.pid(), attempt, request.input(), problem);
+                worker.kill();
+                replaced.incrementAndGet();
+            }
+            return RenderResponse.refused("error", problem + ", twice");
+        } finally {
+            slots.release();
+        }
+    }
+
+    private WorkerProcess idleOrNew() throws IOException {
+        for (WorkerProcess w; (w = idle.poll()) != null; ) {
+            if (w.isAlive()) {
+                return w;
+            }
+            replaced.incrementAndGet();
+        }
+        return new WorkerProcess(launcher.start());
+    }
+
+    int size() {
+        return size;
+    }
+
+    int running() {
+        return (int) idle.stream().filter(WorkerProcess::isAlive).count();
+    }
+
+    /** Workers killed and replaced since start: crashes, hangs and protocol breaks. */
+    long replacedWorkers() {
+        return replaced.get();
+    }
+
+    @Override
+    public void destroy() {
+        for (WorkerProcess w; (w = idle.poll()) != null; ) {
+            w.stop();
+        }
+    }
+}

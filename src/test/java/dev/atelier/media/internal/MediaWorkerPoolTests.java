@@ -1,0 +1,99 @@
+package dev.atelier.media.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import dev.atelier.media.internal.WorkerProtocol.Target;
+import dev.atelier.testsupport.TestImages;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** Real worker processes: decoding happens outside this JVM, and a worker that fails is replaced. */
+class MediaWorkerPoolTests {
+
+    @TempDir
+    Path dir;
+
+    MediaWorkerPool pool = new MediaWorkerPool(new WorkerLauncher(DataSize.ofMegabytes(64)), 1, Duration.ofSeconds(60));
+
+    @AfterEach
+    void stopWorkers() {
+        pool.destroy();
+    }
+
+    @Test
+    void rendersInAWorkerProcess() throws Exception {
+        RenderResponse response = pool.render(request(image("photo.png", 1600, 900), List.of(new Target("thumbnail", 400),
+                new Target("preview", 1200))));
+
+        assertThat(response.outcome()).isEqualTo("ok");
+        assertThat(response.outputs()).extracting(WorkerProtocol.Output::width).containsExactly(400, 1200);
+        BufferedImage thumbnail = ImageIO.read(Path.of(response.outputs().getFirst().path()).toFile());
+        assertThat(thumbnail.getHeight()).isEqualTo(225);
+        assertThat(pool.running()).isEqualTo(1);
+    }
+
+    @Test
+    void reusesItsWorkers() throws Exception {
+        Path image = image("again.png", 300, 300);
+        for (int i = 0; i < 3; i++) {
+            assertThat(pool.render(request(image, List.of(new Target("t" + i, 100)))).outcome()).isEqualTo("ok");
+        }
+        assertThat(pool.replacedWorkers()).isZero();
+    }
+
+    @Test
+    void replacesAWorkerThatRunsOutOfMemoryAndStaysUsable() throws Exception {
+        // 7000×7000 decoded at full size needs ~190 MB; the worker may use 64 MB
+        RenderResponse crashed = pool.render(request(image("huge.png", 7000, 7000), List.of(new Target("full", 7000))));
+
+        assertThat(crashed.outcome()).isEqualTo("error");
+        assertThat(crashed.message()).contains("crashed").contains("twice");
+        assertThat(pool.replacedWorkers()).isEqualTo(2);
+        assertThat(pool.render(request(image("after.png", 200, 100), List.of(new Target("t", 100)))).outcome()).isEqualTo("ok");
+    }
+
+    @Test
+    void killsAWorkerThatTakesTooLong() throws Exception {
+        Path image = image("slow.png", 2000, 2000);
+
+        RenderResponse slow = pool.render(request(image, List.of(new Target("t", 400))), Duration.ofMillis(1));
+
+        assertThat(slow.outcome()).isEqualTo("error");
+        assertThat(slow.message()).contains("longer than");
+        assertThat(pool.replacedWorkers()).isEqualTo(2);
+        assertThat(pool.render(request(image, List.of(new Target("t", 400)))).outcome()).isEqualTo("ok");
+    }
+
+    @Test
+    void reportsUnreadableAndUnsupportedInputsWithoutCrashing() throws Exception {
+        Path garbage = Files.write(dir.resolve("garbage.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+        Path text = Files.writeString(dir.resolve("notes.txt"), "words");
+
+        assertThat(pool.render(request(garbage, "image/jpeg", List.of(new Target("t", 100)))).outcome()).isEqualTo("unreadable");
+        assertThat(pool.render(request(text, "text/plain", List.of(new Target("t", 100)))).outcome()).isEqualTo("unsupported");
+        assertThat(pool.replacedWorkers()).isZero();
+    }
+
+    private Path image(String name, int width, int height) throws Exception {
+        return Files.write(dir.resolve(name), TestImages.png(width, height, Color.CYAN));
+    }
+
+    private RenderRequest request(Path input, List<Target> targets) {
+        return request(input, "image/png", targets);
+    }
+
+    private RenderRequest request(Path input, String type, List<Target> targets) {
+        return new RenderRequest(input.toString(), type, dir.toString(), targets, 250_000_000L, 0.85f);
+    }
+}
