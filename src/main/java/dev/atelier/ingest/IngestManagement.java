@@ -5,12 +5,14 @@ import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetStateException;
 import dev.atelier.asset.AssetStatus;
+import dev.atelier.asset.StaleWriteException;
 import dev.atelier.asset.AssetVersion;
 import dev.atelier.asset.NewContent;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.ingest.internal.TypeSniffer;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IngestManagement {
+
+    private static final int VERSION_RACE_ATTEMPTS = 10;
 
     private final AssetManagement assets;
     private final TypeSniffer sniffer;
@@ -62,8 +66,24 @@ public class IngestManagement {
     public UploadReceipt addVersion(Actor actor, AssetId id, ReceivedUpload upload, Optional<String> claimedSha256) {
         requireMayAddVersion(actor, id);
         NewContent content = accept(upload, claimedSha256);
-        Asset asset = assets.addVersion(actor, id, content);
+        Asset asset = addVersionRetryingRaces(actor, id, content);
         return receipt(asset, asset.currentVersion());
+    }
+
+    /**
+     * Two uploads to one asset at the same moment both want the next number; the loser's write
+     * is stale. Its content is already safely stored, so it simply takes the number after.
+     */
+    private Asset addVersionRetryingRaces(Actor actor, AssetId id, NewContent content) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return assets.addVersion(actor, id, content);
+            } catch (StaleWriteException | DuplicateKeyException e) {
+                if (attempt == VERSION_RACE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private NewContent accept(ReceivedUpload upload, Optional<String> claimedSha256) {

@@ -135,6 +135,28 @@ class UploadApiTests extends IntegrationTest {
         assertThat(response.json().get("sha256").asString()).isEqualTo(sha256Hex(v2));
     }
 
+    @Test
+    void numbersConcurrentVersionsOfOneAssetWithoutGapsOrLoss() throws Exception {
+        String id = admin().upload("/api/v1/assets", Multipart.file("busy.bin", null, random(100, 19))).json().get("id").asString();
+        int uploads = 6;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(uploads)) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < uploads; i++) {
+                byte[] content = random(50_000, 100 + i);
+                results.add(pool.submit(() -> admin().upload("/api/v1/assets/" + id + "/versions",
+                        Multipart.file("busy.bin", null, content)).status()));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        }
+        var versions = admin().get("/api/v1/assets/" + id).json().get("versions");
+        assertThat(versions).hasSize(uploads + 1);
+        for (int n = 0; n <= uploads; n++) {
+            assertThat(versions.get(n).get("number").asInt()).isEqualTo(n + 1);
+        }
+    }
+
     private long assetCount() {
         return jdbc.sql("SELECT COUNT(*) FROM assets").query(Long.class).single();
     }
