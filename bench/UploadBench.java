@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,9 +8,14 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +44,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Environment: BENCH_SMALL_COUNT (1000), BENCH_BIG_MB (1024, in MiB), BENCH_CONCURRENCY (4),
- * BENCH_TMPDIR (java.io.tmpdir). Plain JDK, no dependencies; JSON is read with regular expressions.
+ * BENCH_CLIENT (httpclient | raw), BENCH_TMPDIR (java.io.tmpdir). Plain JDK, no dependencies; JSON is read
+ * with regular expressions.
  *
  * Units: MB = 10^6 bytes (throughput, as openssl and most tools print it); MiB = 2^20 bytes (sizes, heap).
  */
@@ -58,6 +65,7 @@ public class UploadBench {
     final int smallCount = intEnv("BENCH_SMALL_COUNT", 1000);
     final long bigBytes = (long) intEnv("BENCH_BIG_MB", 1024) * 1024 * 1024;
     final int concurrency = intEnv("BENCH_CONCURRENCY", 4);
+    final boolean rawClient = "raw".equalsIgnoreCase(Optional.ofNullable(System.getenv("BENCH_CLIENT")).orElse("httpclient").strip());
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -86,6 +94,7 @@ public class UploadBench {
         Thread cleanup = new Thread(() -> deleteTree(work));
         Runtime.getRuntime().addShutdownHook(cleanup);
         var heap = new HeapPoller(base, token);
+        String loadBefore = loadAverage();
         try {
             heap.start();
             log("temp dir %s", work);
@@ -94,6 +103,7 @@ public class UploadBench {
             log("generating %d small files ...", smallCount);
             List<SmallFile> small = generateSmall(work.resolve("small"), smallCount);
             long smallBytes = small.stream().mapToLong(SmallFile::size).sum();
+            settleDisk();
             HeapPoller.Window smallBefore = heap.settle(1000);
             log("uploading %d small files (%.1f MB) with concurrency %d ...", smallCount, smallBytes / MB, concurrency);
             HeapPoller.Window smallWindow = heap.begin();
@@ -108,6 +118,7 @@ public class UploadBench {
             log("writing the big file (%d MiB) ...", bigBytes >> 20);
             Path big = work.resolve("big.bin");
             byte[] bigDigest = generateBig(big, bigBytes);
+            settleDisk();
             String bigHex = HexFormat.of().formatHex(bigDigest);
             log("timing openssl dgst -sha256 on it (one warm-up run, then timed) ...");
             double bigOpensslSecs = opensslBig(big, bigHex);
@@ -132,17 +143,17 @@ public class UploadBench {
             long oldMax = heap.oldGenMax;
 
             var out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%nupload benchmark  (server %s, %d cores, client concurrency %d, Java %s, %s)%n",
+            out.append(String.format(Locale.ROOT, "%nupload benchmark  (server %s, %d cores, client %s, concurrency %d, Java %s, %s)%n",
                     serverOpts.isBlank() ? "default JVM options" : serverOpts.strip(), Runtime.getRuntime().availableProcessors(),
-                    concurrency, Runtime.version(), opensslVersion()));
+                    rawClient ? "raw sendfile" : "java.net.http", concurrency, Runtime.version(), opensslVersion()));
             out.append(String.format(Locale.ROOT, "small files   %d files  %.1f MB  %.1f files/s  %.1f MB/s   openssl %.0f MB/s   ratio %.2f%n",
                     smallCount, smallBytes / MB, smallOk / smallSecs, smallMBps, smallOpensslMBps, smallMBps / smallOpensslMBps));
             out.append(String.format(Locale.ROOT, "big file      %d MiB  %.2f s  %.0f MB/s   openssl %.0f MB/s   ratio %.2f  (target ≥ %.2f: %s)%n",
                     bigBytes >> 20, bigSecs, bigMBps, bigOpensslMBps, bigRatio, TARGET, bigRatio >= TARGET ? "met" : "NOT met"));
-            out.append(String.format(Locale.ROOT, "heap used     before %s  peak %s (small files %s)  growth during big upload %s%n",
-                    mib(bigBefore.minUsed), mib(Math.max(smallWindow.maxUsed, bigWindow.maxUsed)), mib(smallWindow.maxUsed),
+            out.append(String.format(Locale.ROOT, "heap used     idle %s, peak %s during the small files;  big upload: before %s, peak %s, growth %s (incl. garbage)%n",
+                    mib(smallBefore.minUsed), mib(smallWindow.maxUsed), mib(bigBefore.minUsed), mib(bigWindow.maxUsed),
                     signedMib(bigWindow.maxUsed - bigBefore.minUsed)));
-            out.append(String.format(Locale.ROOT, "old gen       before %s  peak %s  growth during big upload %s;  after GC: %s before, %s at most during, %s after%n",
+            out.append(String.format(Locale.ROOT, "old gen       big upload: before %s, peak %s, growth %s;  after the last GC: %s before, %s at most during, %s after%n",
                     mib(bigBefore.minOld), mib(bigWindow.maxOld), signedMib(bigWindow.maxOld - bigBefore.minOld),
                     mib(ratioBytes(bigBefore.lastAfterGc, oldMax)), mib(ratioBytes(bigWindow.maxAfterGc, oldMax)),
                     mib(ratioBytes(bigAfter.lastAfterGc, oldMax))));
@@ -153,11 +164,14 @@ public class UploadBench {
             }
             out.append(String.format(Locale.ROOT, "samples       %d heap samples during the big upload, every %d ms; MB = 10^6 bytes, MiB = 2^20 bytes%n",
                     bigWindow.samples, HeapPoller.INTERVAL_MS));
+            out.append(String.format(Locale.ROOT, "load average  %s at the start, %s at the end (anything else running on the machine skews the figures)%n",
+                    loadBefore, loadAverage()));
             out.append("""
                     notes         "heap used" is jvm.memory.used{area=heap}: everything in the heap, including garbage not yet
-                                  collected, so its peak mostly shows the young generation filling up between GCs. "old gen" is
+                                  collected, so its growth mostly shows eden filling up between young GCs. "old gen" is
                                   jvm.memory.used{id=G1 Old Gen}: what survived young GCs (humongous arrays land there too), the
-                                  honest figure for memory an upload retains; "after GC" is jvm.memory.usage.after.gc x old gen max.
+                                  honest figure for memory an upload retains; "after the last GC" is jvm.memory.usage.after.gc x
+                                  the old gen's max. A server that buffered the upload could not finish it within -Xmx at all.
                     """);
             System.out.print(out);
             if (smallOk != smallCount || !bigOk || failures > 0) {
@@ -210,8 +224,7 @@ public class UploadBench {
             for (SmallFile f : files) {
                 futures.add(pool.submit(() -> {
                     try {
-                        HttpResponse<String> r = http.send(uploadRequest(f.path(), f.name(), null), BodyHandlers.ofString());
-                        if (check(f.name(), r, f.sha256())) {
+                        if (check(f.name(), upload(f.path(), f.name(), null), f.sha256())) {
                             ok.incrementAndGet();
                         }
                     } catch (IOException | InterruptedException e) {
@@ -300,35 +313,119 @@ public class UploadBench {
 
     boolean uploadBig(Path file, String hex, byte[] digest) throws Exception {
         String reprDigest = "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":";
-        HttpResponse<String> r = http.send(uploadRequest(file, "big.bin", reprDigest), BodyHandlers.ofString());
-        return check("big.bin", r, hex);
+        return check("big.bin", upload(file, "big.bin", reprDigest), hex);
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------------
 
-    /** multipart/form-data with one part named "file", streamed from disk (nothing is read into memory). */
-    HttpRequest uploadRequest(Path file, String filename, String reprDigest) throws IOException {
-        String boundary = "atelier-bench-" + Long.toHexString(System.nanoTime()) + Long.toHexString(Thread.currentThread().threadId());
-        byte[] head = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        BodyPublisher body = BodyPublishers.concat(BodyPublishers.ofByteArray(head), BodyPublishers.ofFile(file),
-                BodyPublishers.ofByteArray(tail));
+    record Reply(int status, String body) {
+    }
+
+    /** The multipart framing around the file: one part named "file". */
+    record Multipart(String boundary, byte[] head, byte[] tail) {
+
+        static Multipart of(String filename) {
+            String boundary = "atelier-bench-" + Long.toHexString(System.nanoTime()) + Long.toHexString(Thread.currentThread().threadId());
+            byte[] head = ("--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            return new Multipart(boundary, head, tail);
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+    }
+
+    Reply upload(Path file, String filename, String reprDigest) throws IOException, InterruptedException {
+        return rawClient ? uploadRaw(file, filename, reprDigest) : uploadHttpClient(file, filename, reprDigest);
+    }
+
+    /** java.net.http.HttpClient, the body streamed from disk by BodyPublishers.ofFile (nothing is read into memory). */
+    Reply uploadHttpClient(Path file, String filename, String reprDigest) throws IOException, InterruptedException {
+        var mp = Multipart.of(filename);
+        BodyPublisher body = BodyPublishers.concat(BodyPublishers.ofByteArray(mp.head()), BodyPublishers.ofFile(file),
+                BodyPublishers.ofByteArray(mp.tail()));
         var b = HttpRequest.newBuilder(base.resolve("/api/v1/assets"))
                 .timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", mp.contentType())
                 .POST(body);
         if (reprDigest != null) {
             b.header("Repr-Digest", reprDigest);
         }
-        return b.build();
+        HttpResponse<String> r = http.send(b.build(), BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
     }
 
-    boolean check(String name, HttpResponse<String> r, String expectedHex) {
-        if (r.statusCode() != 201) {
-            fail("%s: HTTP %d %s", name, r.statusCode(), abbreviate(r.body()));
+    /**
+     * BENCH_CLIENT=raw: a minimal HTTP/1.1 client on a SocketChannel that sends the file with
+     * FileChannel.transferTo (sendfile(2) on Linux), so the client costs next to no CPU and the figure is the
+     * server's. One connection per upload ("Connection: close"), the response read to EOF.
+     */
+    Reply uploadRaw(Path file, String filename, String reprDigest) throws IOException {
+        var mp = Multipart.of(filename);
+        long length = mp.head().length + Files.size(file) + mp.tail().length;
+        String headers = "POST /api/v1/assets HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Type: " + mp.contentType() + "\r\n"
+                + "Content-Length: " + length + "\r\n"
+                + (reprDigest == null ? "" : "Repr-Digest: " + reprDigest + "\r\n")
+                + "Connection: close\r\n\r\n";
+        try (var socket = SocketChannel.open(new InetSocketAddress(base.getHost(), base.getPort()));
+                var in = FileChannel.open(file, StandardOpenOption.READ)) {
+            try {
+                writeFully(socket, ByteBuffer.wrap((headers).getBytes(StandardCharsets.ISO_8859_1)));
+                writeFully(socket, ByteBuffer.wrap(mp.head()));
+                for (long pos = 0, size = in.size(); pos < size; ) {
+                    pos += in.transferTo(pos, size - pos, socket);
+                }
+                writeFully(socket, ByteBuffer.wrap(mp.tail()));
+            } catch (IOException e) {
+                // the server may have answered early (401, 413) and closed; its answer says more than EPIPE
+            }
+            String response = new String(Channels.newInputStream(socket).readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            if (!response.startsWith("HTTP/1.1 ") || split < 0) {
+                throw new IOException("not an HTTP response: " + abbreviate(response));
+            }
+            String head = response.substring(0, split);
+            String body = response.substring(split + 4);
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = dechunk(body);
+            }
+            return new Reply(Integer.parseInt(head.substring(9, 12)), body);
+        }
+    }
+
+    static void writeFully(SocketChannel socket, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            socket.write(buffer);
+        }
+    }
+
+    static String dechunk(String chunked) {
+        var out = new StringBuilder();
+        int pos = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", pos);
+            if (eol < 0) {
+                return out.toString();
+            }
+            int size = Integer.parseInt(chunked.substring(pos, eol).split(";")[0].strip(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, eol + 2, Math.min(chunked.length(), eol + 2 + size)); // bytes = chars: the JSON is ASCII
+            pos = eol + 2 + size + 2;
+        }
+    }
+
+    boolean check(String name, Reply r, String expectedHex) {
+        if (r.status() != 201) {
+            fail("%s: HTTP %d %s", name, r.status(), abbreviate(r.body()));
             return false;
         }
         Matcher m = SHA256.matcher(r.body());
@@ -500,6 +597,24 @@ public class UploadBench {
             throw new IOException(String.join(" ", cmd.subList(0, Math.min(3, cmd.size()))) + " failed: " + abbreviate(out));
         }
         return out;
+    }
+
+    /** Lets the kernel write back the generated input before a timed phase, so the upload's fsyncs don't pay for it. */
+    static void settleDisk() {
+        try {
+            exec(List.of("sync"));
+        } catch (Exception e) {
+            // no sync(1): the figures are a little noisier
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     static String opensslVersion() {

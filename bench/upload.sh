@@ -5,8 +5,9 @@
 #
 #   ./mvnw -DskipTests package && bench/upload.sh
 #
-# Environment: JAVA25, ATELIER_JAR, BENCH_HEAP (256m), BENCH_JVM_OPTS, BENCH_PORT,
-#              BENCH_SMALL_COUNT (1000), BENCH_BIG_MB (1024), BENCH_CONCURRENCY (4), BENCH_TMPDIR.
+# Environment: JAVA25, ATELIER_JAR, BENCH_HEAP (256m), BENCH_JVM_OPTS, BENCH_PORT, BENCH_TMPDIR,
+#              BENCH_SMALL_COUNT (1000), BENCH_BIG_MB (1024), BENCH_CONCURRENCY (4),
+#              BENCH_CLIENT (httpclient | raw).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,16 +40,25 @@ TMPROOT="${BENCH_TMPDIR:-${TMPDIR:-/tmp}}"
 HOME_DIR="$(mktemp -d "$TMPROOT/atelier-bench-home-XXXXXX")"
 LOG="$HOME_DIR/server.log"
 SERVER_PID=""
+CLIENT_PID=""
+
+stop() { # stop PID: SIGTERM, up to 10 s for a graceful exit, then SIGKILL
+    kill "$1" 2>/dev/null || return 0
+    for _ in $(seq 50); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.2
+    done
+    kill -9 "$1" 2>/dev/null || true
+}
 
 cleanup() {
     local rc=$?
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 50); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.2
-        done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
+    # the client's shutdown hook deletes its input files
+    if [[ -n "$CLIENT_PID" ]]; then
+        stop "$CLIENT_PID"
+    fi
+    if [[ -n "$SERVER_PID" ]]; then
+        stop "$SERVER_PID"
     fi
     if [[ $rc -ne 0 && -f "$LOG" ]]; then
         echo "# last lines of the server log:" >&2
@@ -104,5 +114,9 @@ if [[ -z "$TOKEN" ]]; then
     exit 1
 fi
 
+# in the background and waited for, so that a signal to this script runs the cleanup at once
 "$JAVA25" "$BENCH_DIR/UploadBench.java" --base "$BASE" --token "$TOKEN" \
-    --server-opts "-Xmx$HEAP ${BENCH_JVM_OPTS:-}"
+    --server-opts "-Xmx$HEAP ${BENCH_JVM_OPTS:-}" &
+CLIENT_PID=$!
+wait "$CLIENT_PID"
+CLIENT_PID=""
