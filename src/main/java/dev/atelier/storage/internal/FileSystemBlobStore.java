@@ -8,6 +8,7 @@ import dev.atelier.storage.StagedBlob;
 import dev.atelier.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,6 +18,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Blobs as files under {@code root/ab/cd/<sha256>}. A write streams into {@code root/tmp} (same
@@ -25,7 +30,10 @@ import java.util.Optional;
  */
 public class FileSystemBlobStore implements BlobStore {
 
-    private static final int BUFFER = 256 * 1024;
+    private static final int FIRST_CHUNK = 64 * 1024;
+    private static final int MAX_CHUNK = 1024 * 1024;
+    private static final long SYNC_EVERY = 64L * 1024 * 1024;
+    private static final ExecutorService HELPERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Path root;
     private final Path tmp;
@@ -57,24 +65,91 @@ public class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Copies while hashing, with the hash of one chunk computed on another thread while the next
+     * chunk is read and written: on two cores the digest then costs almost nothing. Chunks grow
+     * from 64 KiB to 1 MiB so small files stay cheap and large ones are written in big pieces.
+     * Written data is flushed to disk in the background every {@link #SYNC_EVERY} bytes, so the
+     * final fsync has little left to do.
+     */
     private static long copyHashing(InputStream in, Path temp, MessageDigest digest, long maxBytes) throws IOException {
-        byte[] buffer = new byte[BUFFER];
+        byte[][] chunks = {new byte[FIRST_CHUNK], new byte[FIRST_CHUNK]};
+        Future<?> hashing = null;
+        Future<?> syncing = null;
         long total = 0;
+        long unsynced = 0;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int current = 0; ; current ^= 1) {
+                byte[] chunk = chunks[current];
+                int n = in.readNBytes(chunk, 0, chunk.length);
+                if (n == 0) {
+                    break;
+                }
                 total += n;
                 if (total > maxBytes) {
                     throw new BlobTooLargeException(maxBytes);
                 }
-                digest.update(buffer, 0, n);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
+                writeFully(out, chunk, n);
+                await(hashing);
+                hashing = HELPERS.submit(() -> digest.update(chunk, 0, n));
+                unsynced += n;
+                if (unsynced >= SYNC_EVERY && (syncing == null || syncing.isDone())) {
+                    syncing = HELPERS.submit(() -> force(out));
+                    unsynced = 0;
+                }
+                if (n == chunk.length && chunk.length < MAX_CHUNK) {
+                    // the other buffer may still be hashed: grow this one only, the other on its turn
+                    chunks[current] = new byte[Math.min(MAX_CHUNK, chunk.length * 4)];
                 }
             }
+            await(hashing);
+            await(syncing);
             out.force(true);
+        } finally {
+            cancel(hashing);
+            cancel(syncing);
         }
         return total;
+    }
+
+    private static void writeFully(FileChannel out, byte[] chunk, int n) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private static Void force(FileChannel out) throws IOException {
+        out.force(false);
+        return null;
+    }
+
+    private static void await(Future<?> task) throws IOException {
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while storing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("storing failed", e.getCause());
+        }
+    }
+
+    private static void cancel(Future<?> task) {
+        if (task != null && !task.isDone()) {
+            task.cancel(false);
+            try {
+                task.get();
+            } catch (Exception ignored) {
+                // only waiting for it to stop touching the buffer or channel
+            }
+        }
     }
 
     @Override
