@@ -52,7 +52,11 @@ public final class MediaWorkerMain {
         }
         try {
             int largest = request.targets().stream().mapToInt(WorkerProtocol.Target::maxEdge).max().orElse(1);
-            BufferedImage decoded = engine.decode(Path.of(request.input()), largest);
+            Path input = Path.of(request.input());
+            BufferedImage decoded = engine.decode(input, largest);
+            if (request.mediaType().equals("image/jpeg")) {
+                decoded = ExifOrientation.apply(decoded, ExifOrientation.of(input));
+            }
             List<Output> outputs = new ArrayList<>();
             for (var target : request.targets()) {
                 BufferedImage fitted = engine.fit(decoded, target.maxEdge());

@@ -44,6 +44,18 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void turnsPortraitPhotosUpright() throws Exception {
+        byte[] sideways = ExifOrientationTests.withExif(TestImages.jpeg(800, 400, Color.GREEN), 6, java.nio.ByteOrder.BIG_ENDIAN);
+        Path photo = Files.write(dir.resolve("portrait.jpg"), sideways);
+
+        RenderResponse response = pool.render(request(photo, "image/jpeg", List.of(new Target("thumbnail", 400))));
+
+        assertThat(response.outcome()).as(response.message()).isEqualTo("ok");
+        assertThat(response.outputs().getFirst().width()).isEqualTo(200);
+        assertThat(response.outputs().getFirst().height()).isEqualTo(400);
+    }
+
+    @Test
     void reusesItsWorkers() throws Exception {
         Path image = image("again.png", 300, 300);
         for (int i = 0; i < 3; i++) {
