@@ -75,7 +75,9 @@ class RenditionController {
         Resource body = blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(r.mediaType().orElse("image/jpeg")))
                 .eTag("\"" + r.blobKey().get().sha256() + "\"")
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
+                // a URL naming its version never changes; one without follows the current version, so revalidate
+                .cacheControl(version.isPresent() ? CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable()
+                        : CacheControl.noCache().cachePrivate())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(body);
     }
