@@ -56,6 +56,27 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void reducesSixteenBitImagesToTheRightTones() throws Exception {
+        BufferedImage gray16 = new BufferedImage(300, 200, BufferedImage.TYPE_USHORT_GRAY);
+        var raster = gray16.getRaster();
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                raster.setSample(x, y, 0, x < 150 ? 0x2000 : 0xE000);
+            }
+        }
+        Path png = Files.write(dir.resolve("gray16.png"), TestImages.encode(gray16, "png"));
+
+        RenderResponse response = pool.render(request(png, List.of(new Target("t", 150))));
+
+        BufferedImage out = ImageIO.read(Path.of(response.outputs().getFirst().path()).toFile());
+        int dark = out.getRGB(20, 50) & 0xFF;
+        int light = out.getRGB(130, 50) & 0xFF;
+        // PNG samples are display values: 16-bit 0x2000 and 0xE000 are 8-bit 0x20 and 0xE0 (not the low byte, 0x00)
+        assertThat(dark).isBetween(0x20 - 6, 0x20 + 6);
+        assertThat(light).isBetween(0xE0 - 6, 0xE0 + 6);
+    }
+
+    @Test
     void reusesItsWorkers() throws Exception {
         Path image = image("again.png", 300, 300);
         for (int i = 0; i < 3; i++) {
