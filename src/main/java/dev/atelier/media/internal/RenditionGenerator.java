@@ -6,6 +6,10 @@ import dev.atelier.media.MediaProperties;
 import dev.atelier.media.Rendition;
 import dev.atelier.media.RenditionKind;
 import dev.atelier.media.RenditionStatus;
+import dev.atelier.media.internal.WorkerProtocol.Output;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import dev.atelier.media.internal.WorkerProtocol.Target;
 import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
@@ -20,19 +24,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import dev.atelier.media.internal.WorkerProtocol.Output;
-import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
-import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
-import dev.atelier.media.internal.WorkerProtocol.Target;
-import org.springframework.util.FileSystemUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes the thumbnail and preview of one version in a media worker process (which decodes once
- * and derives both), commits each to the blob store and only then records it ready. Idempotent: a version whose
- * renditions are ready is skipped, so a redelivered event costs one query.
+ * and derives both), commits each to the blob store and only then records it ready.
+ * Idempotent: a version whose renditions are settled is skipped, so a redelivered event costs
+ * one query.
  */
 @Component
 class RenditionGenerator {

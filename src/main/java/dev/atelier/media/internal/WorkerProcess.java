@@ -23,7 +23,6 @@ final class WorkerProcess {
     private final Process process;
     private final DataOutputStream requests;
     private final DataInputStream responses;
-    private int jobs;
 
     WorkerProcess(Process process) {
         this.process = process;
@@ -43,9 +42,7 @@ final class WorkerProcess {
             return RenderResponse.read(responses);
         });
         try {
-            RenderResponse response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            jobs++;
-            return response;
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new WorkerDiedException(process.isAlive() ? "broke the protocol" : "exited with status " + exitStatus(), e.getCause());
         } catch (InterruptedException e) {
@@ -64,10 +61,6 @@ final class WorkerProcess {
 
     long pid() {
         return process.pid();
-    }
-
-    int jobsDone() {
-        return jobs;
     }
 
     void kill() {
