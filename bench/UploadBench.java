@@ -59,6 +59,8 @@ public class UploadBench {
     static final Pattern SHA256 = Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\"");
     static final Pattern OPENSSL_LINE = Pattern.compile("^SHA2?-?256\\((.*)\\)\\s*=\\s*([0-9a-f]{64})$", Pattern.MULTILINE);
 
+    static final long WARM_UP_BYTES = 256L * 1024 * 1024;
+
     final URI base;
     final String token;
     final String serverOpts;
@@ -122,6 +124,7 @@ public class UploadBench {
             String bigHex = HexFormat.of().formatHex(bigDigest);
             log("timing openssl dgst -sha256 on it (one warm-up run, then timed) ...");
             double bigOpensslSecs = opensslBig(big, bigHex);
+            warmUp(work);
             HeapPoller.Window bigBefore = heap.settle(1000);
             Counters c0 = heap.counters();
             log("uploading the big file ...");
@@ -309,6 +312,23 @@ public class UploadBench {
             fail("openssl's digest of the big file differs from ours: %s", output.strip());
         }
         return secs;
+    }
+
+    /**
+     * Uploads a different 256 MiB file once, untimed, so the big upload meets a server whose
+     * receive path has been compiled by the JIT, as on a server that has been up a while.
+     */
+    void warmUp(Path work) throws Exception {
+        long bytes = Math.min(bigBytes, WARM_UP_BYTES) - 1;
+        log("warming up the server with one untimed %d MiB upload ...", (bytes + 1) >> 20);
+        Path warm = work.resolve("warm-up.bin");
+        byte[] digest = generateBig(warm, bytes);
+        try {
+            uploadBig(warm, HexFormat.of().formatHex(digest), digest);
+        } finally {
+            Files.deleteIfExists(warm);
+        }
+        settleDisk();
     }
 
     boolean uploadBig(Path file, String hex, byte[] digest) throws Exception {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link BlobStore} backend must do. A backend's test class extends this and says how
@@ -100,6 +103,31 @@ public abstract class BlobStoreContractTests {
         BlobKey key = commit(bytes);
         assertThat(key.sha256()).isEqualTo(sha256(bytes));
         assertThat(read(key)).isEqualTo(bytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 511, 4095, 4096, 4097, 65535, 65536, 65537, 327_681, 1_376_257})
+    void keepsEverySizeExactly(int size) throws Exception {
+        byte[] bytes = randomBytes(size, size);
+        BlobKey key = commit(bytes);
+        assertThat(key.sha256()).isEqualTo(sha256(bytes));
+        assertThat(store().open(key).orElseThrow().size()).isEqualTo(size);
+        assertThat(read(key)).isEqualTo(bytes);
+    }
+
+    @Test
+    void readsASourceThatDeliversFewBytesAtATime() throws Exception {
+        byte[] bytes = randomBytes(300_001, 9);
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1_000));
+            }
+        };
+        try (StagedBlob staged = store().stage(trickle, bytes.length)) {
+            assertThat(staged.size()).isEqualTo(bytes.length);
+            assertThat(read(staged.commit())).isEqualTo(bytes);
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +31,24 @@ public class FileSystemBlobStore implements BlobStore {
 
     private static final int FIRST_CHUNK = 64 * 1024;
     private static final int MAX_CHUNK = 1024 * 1024;
-    private static final long SYNC_EVERY = 64L * 1024 * 1024;
-    private static final ExecutorService HELPERS = Executors.newVirtualThreadPerTaskExecutor();
+    static final int RING = 4;
+    static final ExecutorService HELPERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Path root;
     private final Path tmp;
+    /** Block size of O_DIRECT writes into {@link #tmp}; 0 = write through the page cache. */
+    private final int directBlockSize;
 
+    /** A store that writes around the page cache (O_DIRECT) where the volume allows it. */
     public FileSystemBlobStore(Path root) {
+        this(root, true);
+    }
+
+    /**
+     * @param directWrites whether to try O_DIRECT writes: big uploads then cost no page-cache
+     *     copies and no write-back afterwards; falls back to buffered writes where unsupported
+     */
+    public FileSystemBlobStore(Path root, boolean directWrites) {
         this.root = root.toAbsolutePath().normalize();
         this.tmp = this.root.resolve("tmp");
         try {
@@ -46,6 +56,12 @@ public class FileSystemBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create blob store at " + this.root, e);
         }
+        this.directBlockSize = directWrites ? probeDirectWrites(tmp) : 0;
+    }
+
+    /** Whether staged content is written with O_DIRECT. */
+    public boolean writesDirect() {
+        return directBlockSize > 0;
     }
 
     @Override
@@ -66,65 +82,100 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * Copies while hashing, with the hash of one chunk computed on another thread while the next
-     * chunk is read and written: on two cores the digest then costs almost nothing. Chunks grow
-     * from 64 KiB to 1 MiB so small files stay cheap and large ones are written in big pieces.
-     * Written data is flushed to disk in the background every {@link #SYNC_EVERY} bytes, so the
-     * final fsync has little left to do.
+     * Copies while hashing as a pipeline over a small ring of buffers: the calling thread only
+     * reads, each chunk it read is written (at its own file position) and hashed (in order, one
+     * chunk after the other) on helper threads, so receiving, writing and hashing overlap and the
+     * slowest of them sets the pace, not their sum. Chunks grow from 64 KiB to 1 MiB so small
+     * files stay cheap; at most {@link #RING} buffers exist per copy, whatever its size.
      */
-    private static long copyHashing(InputStream in, Path temp, MessageDigest digest, long maxBytes) throws IOException {
-        byte[][] chunks = {new byte[FIRST_CHUNK], new byte[FIRST_CHUNK]};
-        Future<?> hashing = null;
-        Future<?> syncing = null;
+    private long copyHashing(InputStream in, Path temp, MessageDigest digest, long maxBytes) throws IOException {
+        byte[][] buffers = new byte[RING][];
+        Future<?>[] writes = new Future<?>[RING];
+        Future<?>[] hashes = new Future<?>[RING];
+        int chunkSize = FIRST_CHUNK;
         long total = 0;
-        long unsynced = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            for (int current = 0; ; current ^= 1) {
-                byte[] chunk = chunks[current];
-                int n = in.readNBytes(chunk, 0, chunk.length);
-                if (n == 0) {
-                    break;
+        try (ChunkWriter out = openWriter(temp)) {
+            try {
+                for (int slot = 0, previous = RING - 1; ; previous = slot, slot = (slot + 1) % RING) {
+                    await(writes[slot]);
+                    await(hashes[slot]);
+                    if (buffers[slot] == null || buffers[slot].length < chunkSize) {
+                        buffers[slot] = new byte[chunkSize];
+                    }
+                    byte[] chunk = buffers[slot];
+                    int n = in.readNBytes(chunk, 0, chunkSize);
+                    if (n == 0) {
+                        break;
+                    }
+                    if (total + n > maxBytes) {
+                        throw new BlobTooLargeException(maxBytes);
+                    }
+                    long position = total;
+                    total += n;
+                    int writeSlot = slot;
+                    writes[slot] = HELPERS.submit(() -> out.write(writeSlot, chunk, n, position));
+                    Future<?> before = hashes[previous];
+                    hashes[slot] = HELPERS.submit(() -> {
+                        await(before);
+                        digest.update(chunk, 0, n);
+                        return null;
+                    });
+                    if (n == chunkSize) {
+                        chunkSize = Math.min(MAX_CHUNK, chunkSize * 4);
+                    }
                 }
-                total += n;
-                if (total > maxBytes) {
-                    throw new BlobTooLargeException(maxBytes);
+                for (int slot = 0; slot < RING; slot++) {
+                    await(writes[slot]);
+                    await(hashes[slot]);
                 }
-                writeFully(out, chunk, n);
-                await(hashing);
-                hashing = HELPERS.submit(() -> digest.update(chunk, 0, n));
-                unsynced += n;
-                if (unsynced >= SYNC_EVERY && (syncing == null || syncing.isDone())) {
-                    syncing = HELPERS.submit(() -> force(out));
-                    unsynced = 0;
-                }
-                if (n == chunk.length && chunk.length < MAX_CHUNK) {
-                    // the other buffer may still be hashed: grow this one only, the other on its turn
-                    chunks[current] = new byte[Math.min(MAX_CHUNK, chunk.length * 4)];
+            } finally {
+                // on failure, let every helper finish before the file is closed and deleted
+                for (int slot = 0; slot < RING; slot++) {
+                    settle(writes[slot]);
+                    settle(hashes[slot]);
                 }
             }
-            await(hashing);
-            await(syncing);
-            out.force(true);
-        } finally {
-            cancel(hashing);
-            cancel(syncing);
+            out.finish(total);
         }
         return total;
     }
 
-    private static void writeFully(FileChannel out, byte[] chunk, int n) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
+    private ChunkWriter openWriter(Path temp) throws IOException {
+        if (directBlockSize > 0) {
+            try {
+                return new DirectChunkWriter(temp, directBlockSize);
+            } catch (IOException | UnsupportedOperationException e) {
+                // the volume refused O_DIRECT after all: write through the page cache
+            }
+        }
+        return new BufferedChunkWriter(temp);
+    }
+
+    /**
+     * The block size for O_DIRECT writes in the staging directory, or 0 where the filesystem
+     * does not take them (tmpfs, some network and FUSE filesystems).
+     */
+    private static int probeDirectWrites(Path dir) {
+        Path probe = null;
+        try {
+            int block = Math.toIntExact(Files.getFileStore(dir).getBlockSize());
+            if (block <= 0 || block > MAX_CHUNK || Integer.bitCount(block) != 1 || FIRST_CHUNK % block != 0) {
+                return 0;
+            }
+            probe = Files.createTempFile(dir, "probe-", ".part");
+            try (var writer = new DirectChunkWriter(probe, block)) {
+                writer.write(0, new byte[] {1}, 1, 0);
+                writer.finish(1);
+            }
+            return Files.size(probe) == 1 ? block : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        } finally {
+            deleteQuietly(probe);
         }
     }
 
-    private static Void force(FileChannel out) throws IOException {
-        out.force(false);
-        return null;
-    }
-
-    private static void await(Future<?> task) throws IOException {
+    static void await(Future<?> task) throws IOException {
         if (task == null) {
             return;
         }
@@ -141,14 +192,23 @@ public class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    private static void cancel(Future<?> task) {
-        if (task != null && !task.isDone()) {
-            task.cancel(false);
+    static void settle(Future<?> task) {
+        if (task == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
             try {
                 task.get();
-            } catch (Exception ignored) {
-                // only waiting for it to stop touching the buffer or channel
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                break; // the first failure has been reported already
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
