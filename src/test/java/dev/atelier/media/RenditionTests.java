@@ -1,10 +1,12 @@
 package dev.atelier.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.atelier.testsupport.Api;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
+import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +53,40 @@ class RenditionTests extends IntegrationTest {
 
         assertThat(awaitSettled(id).findValuesAsString("status")).containsOnly("ready");
         assertThat(read(admin().get("/api/v1/assets/" + id + "/renditions/thumbnail")).getWidth()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sample.avif, image/avif", "sample.heic, image/heic", "rgb16.tif, image/tiff", "cmyk-no-profile.jpg, image/jpeg"})
+    void previewsModernAndProfessionalImageFormats(String sample, String sniffed) throws Exception {
+        assumeLibvips();
+        byte[] bytes;
+        try (var in = getClass().getResourceAsStream("/media/" + sample)) {
+            bytes = in.readAllBytes();
+        }
+        JsonNode created = admin().upload("/api/v1/assets", Multipart.file(sample, null, bytes)).json();
+        String id = created.get("id").asString();
+
+        assertThat(created.get("mediaType").asString()).isEqualTo(sniffed);
+        assertThat(awaitSettled(id).findValuesAsString("status")).containsOnly("ready");
+        BufferedImage thumbnail = read(admin().get("/api/v1/assets/" + id + "/renditions/thumbnail"));
+        assertThat(thumbnail.getWidth()).isEqualTo(400);
+        assertThat(thumbnail.getHeight()).isEqualTo(250);
+    }
+
+    @Test
+    void previewsThePdfsFirstPageAndSvgDrawings() throws Exception {
+        assumeLibvips();
+        String pdf = upload("brief.pdf", TestDocuments.pdf(2, 842, 595));
+        String svg = upload("logo.svg", """
+                <svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><circle cx="150" cy="150" r="140" fill="teal"/></svg>
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitSettled(pdf).findValuesAsString("status")).containsOnly("ready");
+        assertThat(awaitSettled(svg).findValuesAsString("status")).containsOnly("ready");
+        BufferedImage page = read(admin().get("/api/v1/assets/" + pdf + "/renditions/thumbnail"));
+        assertThat(page.getWidth()).isEqualTo(400);
+        assertThat(page.getHeight()).isEqualTo(283);
+        assertThat(read(admin().get("/api/v1/assets/" + svg + "/renditions/preview")).getWidth()).isEqualTo(300);
     }
 
     @Test
@@ -107,6 +144,11 @@ class RenditionTests extends IntegrationTest {
         assertThat(admin().get("/api/v1/assets/" + id + "/renditions?version=1").json().get(0).get("width").asInt()).isEqualTo(400);
     }
 
+    private void assumeLibvips() {
+        JsonNode engines = admin().get("/actuator/health/media").json().path("details").path("engines");
+        assumeThat(engines.propertyNames()).as("libvips is installed").anyMatch(name -> name.startsWith("libvips"));
+    }
+
     private String upload(String name, byte[] bytes) {
         var response = admin().upload("/api/v1/assets", Multipart.file(name, null, bytes));
         assertThat(response.status()).isEqualTo(201);
@@ -132,12 +174,18 @@ class RenditionTests extends IntegrationTest {
         return ImageIO.read(new ByteArrayInputStream(response.bytes()));
     }
 
-    /** A PNG signature and IHDR announcing the size, then IEND: no pixel data at all. */
+    /** A PNG that announces a size but carries only the first row of pixel data, as a decompression bomb might. */
     static byte[] pngHeaderOnly(int width, int height) {
         var out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
                 .put((byte) 0).put((byte) 0).array());
+        var deflater = new java.util.zip.Deflater();
+        deflater.setInput(new byte[1 + 3 * width]);
+        byte[] row = new byte[4096];
+        int n = deflater.deflate(row, 0, row.length, java.util.zip.Deflater.SYNC_FLUSH);
+        deflater.end();
+        chunk(out, "IDAT", java.util.Arrays.copyOf(row, n));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }

@@ -1,12 +1,18 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.internal.WorkerProtocol.Output;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Set;
 import javax.imageio.IIOImage;
@@ -23,7 +29,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * reads the dimensions from the header and refuses oversized images before decoding, and it
  * decodes with source subsampling so a 50-megapixel photo never exists in memory at full size.
  */
-class JavaImageEngine {
+class JavaImageEngine implements ImageEngine {
 
     static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp",
             "image/x-ms-bmp");
@@ -31,13 +37,51 @@ class JavaImageEngine {
     private final long maxPixels;
     private final float jpegQuality;
 
+    /** As an {@link ImageEngine}: limits and quality come with each request. */
+    JavaImageEngine() {
+        this(Long.MAX_VALUE, 0.85f);
+    }
+
     JavaImageEngine(long maxPixels, float jpegQuality) {
         this.maxPixels = maxPixels;
         this.jpegQuality = jpegQuality;
     }
 
-    boolean supports(String mediaType) {
-        return TYPES.contains(mediaType);
+    @Override
+    public String name() {
+        return "java-imageio";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public RenderResponse render(RenderRequest request) {
+        var engine = new JavaImageEngine(request.maxPixels(), request.quality());
+        try {
+            int largest = request.targets().stream().mapToInt(WorkerProtocol.Target::maxEdge).max().orElse(1);
+            Path input = Path.of(request.input());
+            BufferedImage decoded = engine.decode(input, largest);
+            if (request.mediaType().equals("image/jpeg")) {
+                decoded = ExifOrientation.apply(decoded, ExifOrientation.of(input));
+            }
+            List<Output> outputs = new ArrayList<>();
+            for (var target : request.targets()) {
+                BufferedImage fitted = engine.fit(decoded, target.maxEdge());
+                Path file = Path.of(request.outputDir(), target.name() + ".jpg");
+                Files.write(file, engine.encodeJpeg(fitted));
+                outputs.add(new Output(target.name(), file.toString(), fitted.getWidth(), fitted.getHeight()));
+            }
+            return RenderResponse.ok(outputs);
+        } catch (ImageTooLargeException e) {
+            return RenderResponse.refused("too-large", e.getMessage());
+        } catch (UnreadableImageException e) {
+            return RenderResponse.refused("unreadable", e.getMessage());
+        } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
+            return RenderResponse.refused("error", "the image could not be processed (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Decodes the first frame, at least {@code minEdge} pixels on its longest side when the source allows. */

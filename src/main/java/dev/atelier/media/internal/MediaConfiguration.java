@@ -1,6 +1,8 @@
 package dev.atelier.media.internal;
 
 import dev.atelier.media.MediaProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -24,5 +26,11 @@ class MediaConfiguration {
     @Bean
     MediaWorkerPool mediaWorkerPool(MediaProperties properties) {
         return new MediaWorkerPool(properties);
+    }
+
+    /** Starts the first worker once the server is up, so neither the first upload nor the health check waits for it. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> probeMediaEngines(MediaWorkerPool workers) {
+        return ready -> Thread.ofVirtual().name("media-probe").start(workers::capabilities);
     }
 }

@@ -1,12 +1,15 @@
 package dev.atelier.media.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health/media}: which engine makes previews, for which types, and how its workers fare. */
+/**
+ * {@code /actuator/health/media}: which engine makes previews, for which types, and how its
+ * workers fare. The engines are asked of a worker once (at start-up, see MediaConfiguration).
+ */
 @Component("media")
 class MediaHealthIndicator implements HealthIndicator {
 
@@ -18,9 +21,12 @@ class MediaHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        Map<String, Object> engines = new LinkedHashMap<>();
+        workers.capabilities().typesByEngine().forEach((engine, types) ->
+                engines.put(engine, Map.of("formats", types, "isolation", "worker processes")));
+        // no engine means no worker could start: uploads still work, previews do not; say so, stay up
         return Health.up()
-                .withDetail("engines", Map.of("java-imageio", Map.of("formats", new TreeSet<>(JavaImageEngine.TYPES),
-                        "isolation", "worker processes")))
+                .withDetail("engines", engines.isEmpty() ? Map.of("none", "the media workers could not be started") : engines)
                 .withDetail("workers", Map.of("size", workers.size(), "running", workers.running(),
                         "replaced", workers.replacedWorkers()))
                 .build();

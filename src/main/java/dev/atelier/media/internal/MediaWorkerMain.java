@@ -1,9 +1,8 @@
 package dev.atelier.media.internal;
 
-import dev.atelier.media.internal.WorkerProtocol.Output;
+import dev.atelier.media.internal.WorkerProtocol.Capabilities;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
-import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -13,10 +12,12 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The entry point of a media worker process: a plain JVM (no Spring) started from the same
@@ -34,43 +35,47 @@ public final class MediaWorkerMain {
         // anything a library prints must not corrupt the protocol stream
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         var in = new DataInputStream(new BufferedInputStream(System.in));
+        List<ImageEngine> engines = engines();
         while (true) {
-            RenderRequest request;
+            String operation;
             try {
-                request = RenderRequest.read(in);
+                operation = in.readUTF();
             } catch (EOFException e) {
                 return;
             }
-            render(request).write(protocolOut);
+            switch (operation) {
+                case WorkerProtocol.RENDER -> render(engines, RenderRequest.read(in)).write(protocolOut);
+                case WorkerProtocol.CAPABILITIES -> capabilities(engines).write(protocolOut);
+                default -> throw new IOException("unknown operation " + operation);
+            }
         }
     }
 
-    static RenderResponse render(RenderRequest request) {
-        var engine = new JavaImageEngine(request.maxPixels(), request.quality());
-        if (!engine.supports(request.mediaType())) {
-            return RenderResponse.refused("unsupported", "no preview for this type (" + request.mediaType() + ")");
-        }
-        try {
-            int largest = request.targets().stream().mapToInt(WorkerProtocol.Target::maxEdge).max().orElse(1);
-            Path input = Path.of(request.input());
-            BufferedImage decoded = engine.decode(input, largest);
-            if (request.mediaType().equals("image/jpeg")) {
-                decoded = ExifOrientation.apply(decoded, ExifOrientation.of(input));
+    /** libvips first where this machine has it, the pure-Java engine for what libvips lacks or when it is absent. */
+    static List<ImageEngine> engines() {
+        List<ImageEngine> engines = new ArrayList<>();
+        Vips.load().ifPresent(vips -> engines.add(new VipsImageEngine(vips)));
+        engines.add(new JavaImageEngine());
+        return engines;
+    }
+
+    static RenderResponse render(List<ImageEngine> engines, RenderRequest request) {
+        for (ImageEngine engine : engines) {
+            if (engine.types().contains(request.mediaType())) {
+                return engine.render(request);
             }
-            List<Output> outputs = new ArrayList<>();
-            for (var target : request.targets()) {
-                BufferedImage fitted = engine.fit(decoded, target.maxEdge());
-                Path file = Path.of(request.outputDir(), target.name() + ".jpg");
-                Files.write(file, engine.encodeJpeg(fitted));
-                outputs.add(new Output(target.name(), file.toString(), fitted.getWidth(), fitted.getHeight()));
-            }
-            return RenderResponse.ok(outputs);
-        } catch (ImageTooLargeException e) {
-            return RenderResponse.refused("too-large", e.getMessage());
-        } catch (UnreadableImageException e) {
-            return RenderResponse.refused("unreadable", e.getMessage());
-        } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
-            return RenderResponse.refused("error", "the image could not be processed (" + e.getClass().getSimpleName() + ")");
         }
+        return RenderResponse.refused("unsupported", "no preview for this type (" + request.mediaType() + ")");
+    }
+
+    static Capabilities capabilities(List<ImageEngine> engines) {
+        Map<String, List<String>> byEngine = new LinkedHashMap<>();
+        Set<String> claimed = new HashSet<>();
+        for (ImageEngine engine : engines) {
+            // a type goes to the first engine that takes it, as in render()
+            List<String> types = engine.types().stream().filter(claimed::add).sorted().toList();
+            byEngine.put(engine.name(), types);
+        }
+        return new Capabilities(byEngine);
     }
 }

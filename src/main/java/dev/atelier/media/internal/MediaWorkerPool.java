@@ -2,15 +2,18 @@ package dev.atelier.media.internal;
 
 import dev.atelier.media.MediaProperties;
 import dev.atelier.media.internal.WorkerProcess.WorkerDiedException;
+import dev.atelier.media.internal.WorkerProtocol.Capabilities;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,9 +34,10 @@ class MediaWorkerPool implements DisposableBean {
     private final Duration timeout;
     private final int size;
     private final AtomicLong replaced = new AtomicLong();
+    private volatile Capabilities capabilities;
 
     MediaWorkerPool(MediaProperties properties) {
-        this(new WorkerLauncher(properties.workerHeap()), properties.workerCount(), properties.jobTimeout());
+        this(new WorkerLauncher(properties.workerHeap(), properties.libvips()), properties.workerCount(), properties.jobTimeout());
     }
 
     MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout) {
@@ -48,6 +52,27 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     RenderResponse render(RenderRequest request, Duration jobTimeout) {
+        return withWorker(request.input(), worker -> worker.call(request, jobTimeout), jobTimeout,
+                problem -> RenderResponse.refused("error", problem));
+    }
+
+    /**
+     * The engines the workers have and the types each takes, asked of a worker once; empty
+     * (nothing previewable) when no worker can be started.
+     */
+    Capabilities capabilities() {
+        Capabilities known = capabilities;
+        if (known == null) {
+            known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
+            if (known == null) {
+                return new Capabilities(Map.of());
+            }
+            capabilities = known;
+        }
+        return known;
+    }
+
+    private <T> T withWorker(String subject, Job<T> job, Duration jobTimeout, Function<String, T> failure) {
         slots.acquireUninterruptibly();
         try {
             String problem = "";
@@ -57,10 +82,10 @@ class MediaWorkerPool implements DisposableBean {
                     worker = idleOrNew();
                 } catch (IOException e) {
                     log.error("could not start a media worker with {}", launcher.command(), e);
-                    return RenderResponse.refused("error", "the media workers could not be started");
+                    return failure.apply("the media workers could not be started");
                 }
                 try {
-                    RenderResponse response = worker.call(request, jobTimeout);
+                    T response = job.run(worker);
                     idle.push(worker);
                     return response;
                 } catch (WorkerDiedException e) {
@@ -68,14 +93,18 @@ class MediaWorkerPool implements DisposableBean {
                 } catch (TimeoutException e) {
                     problem = "processing took longer than " + jobTimeout.toSeconds() + " s";
                 }
-                log.warn("media worker {} replaced after attempt {} on {}: {}", worker.pid(), attempt, request.input(), problem);
+                log.warn("media worker {} replaced after attempt {} on {}: {}", worker.pid(), attempt, subject, problem);
                 worker.kill();
                 replaced.incrementAndGet();
             }
-            return RenderResponse.refused("error", problem + ", twice");
+            return failure.apply(problem + ", twice");
         } finally {
             slots.release();
         }
+    }
+
+    private interface Job<T> {
+        T run(WorkerProcess worker) throws WorkerDiedException, TimeoutException;
     }
 
     private WorkerProcess idleOrNew() throws IOException {

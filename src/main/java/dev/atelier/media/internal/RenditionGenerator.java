@@ -61,7 +61,7 @@ class RenditionGenerator {
         if (existing.size() == RenditionKind.values().length && existing.stream().noneMatch(r -> r.status() == RenditionStatus.PENDING)) {
             return;
         }
-        if (!JavaImageEngine.TYPES.contains(event.mediaType())) {
+        if (!workers.capabilities().types().contains(event.mediaType())) {
             markAll(asset, version, RenditionStatus.UNSUPPORTED, "no preview for this type (" + event.mediaType() + ")");
             return;
         }

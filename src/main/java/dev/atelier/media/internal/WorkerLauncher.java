@@ -17,10 +17,18 @@ final class WorkerLauncher {
     private final List<String> command;
 
     WorkerLauncher(DataSize heap) {
+        this(heap, true);
+    }
+
+    /** @param libvips false to make workers use the pure-Java engine even where libvips is installed */
+    WorkerLauncher(DataSize heap, boolean libvips) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap.toMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"));
+                "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"));
+        if (!libvips) {
+            cmd.add("-Datelier.media.disable-libvips=true");
+        }
         if (isBootJar(classPath)) {
             cmd.addAll(List.of("-cp", classPath, "-Dloader.main=" + MediaWorkerMain.class.getName(),
                     "org.springframework.boot.loader.launch.PropertiesLauncher"));

@@ -1,5 +1,6 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.internal.WorkerProtocol.Capabilities;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
 import java.io.BufferedInputStream;
@@ -8,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,10 +39,22 @@ final class WorkerProcess {
      * @throws TimeoutException when no answer came in time; the caller must kill the worker
      */
     RenderResponse call(RenderRequest request, Duration timeout) throws WorkerDiedException, TimeoutException {
-        Future<RenderResponse> answer = READERS.submit(() -> {
+        return exchange(() -> {
             request.write(requests);
             return RenderResponse.read(responses);
-        });
+        }, timeout);
+    }
+
+    /** Asks which engines the worker has and which types each one takes. */
+    Capabilities capabilities(Duration timeout) throws WorkerDiedException, TimeoutException {
+        return exchange(() -> {
+            Capabilities.request(requests);
+            return Capabilities.read(responses);
+        }, timeout);
+    }
+
+    private <T> T exchange(Callable<T> conversation, Duration timeout) throws WorkerDiedException, TimeoutException {
+        Future<T> answer = READERS.submit(conversation);
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

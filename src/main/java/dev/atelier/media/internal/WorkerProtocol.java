@@ -4,7 +4,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The frames exchanged with a media worker over its stdin and stdout. Binary and length-prefixed,
@@ -13,14 +18,59 @@ import java.util.List;
  */
 final class WorkerProtocol {
 
+    static final String RENDER = "render";
+    static final String CAPABILITIES = "capabilities";
+
     private WorkerProtocol() {
+    }
+
+    /** Which engine makes previews of which media types in a worker. */
+    record Capabilities(Map<String, List<String>> typesByEngine) {
+
+        static void request(DataOutputStream out) throws IOException {
+            out.writeUTF(CAPABILITIES);
+            out.flush();
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(typesByEngine.size());
+            for (var entry : typesByEngine.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue().size());
+                for (String type : entry.getValue()) {
+                    out.writeUTF(type);
+                }
+            }
+            out.flush();
+        }
+
+        static Capabilities read(DataInputStream in) throws IOException {
+            int engines = in.readInt();
+            Map<String, List<String>> byEngine = new LinkedHashMap<>();
+            for (int i = 0; i < engines; i++) {
+                String name = in.readUTF();
+                int n = in.readInt();
+                List<String> types = new ArrayList<>(n);
+                for (int j = 0; j < n; j++) {
+                    types.add(in.readUTF());
+                }
+                byEngine.put(name, List.copyOf(types));
+            }
+            return new Capabilities(Collections.unmodifiableMap(byEngine));
+        }
+
+        Set<String> types() {
+            Set<String> all = new TreeSet<>();
+            typesByEngine.values().forEach(all::addAll);
+            return all;
+        }
     }
 
     /** What to make: from one input file, one JPEG per target, written into {@code outputDir}. */
     record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
 
         void write(DataOutputStream out) throws IOException {
-            out.writeUTF("render");
+            out.writeUTF(RENDER);
             out.writeUTF(input);
             out.writeUTF(mediaType);
             out.writeUTF(outputDir);
@@ -34,11 +84,8 @@ final class WorkerProtocol {
             out.flush();
         }
 
+        /** The request after its operation name. */
         static RenderRequest read(DataInputStream in) throws IOException {
-            String op = in.readUTF();
-            if (!op.equals("render")) {
-                throw new IOException("unknown operation " + op);
-            }
             String input = in.readUTF();
             String mediaType = in.readUTF();
             String outputDir = in.readUTF();

@@ -69,8 +69,9 @@ class MediaWorkerPoolTests {
         RenderResponse response = pool.render(request(png, List.of(new Target("t", 150))));
 
         BufferedImage out = ImageIO.read(Path.of(response.outputs().getFirst().path()).toFile());
-        int dark = out.getRGB(20, 50) & 0xFF;
-        int light = out.getRGB(130, 50) & 0xFF;
+        // raw samples: getRGB would pass a grey JPEG through Java's linear grey colour space
+        int dark = out.getRaster().getSample(20, 50, 0);
+        int light = out.getRaster().getSample(130, 50, 0);
         // PNG samples are display values: 16-bit 0x2000 and 0xE000 are 8-bit 0x20 and 0xE0 (not the low byte, 0x00)
         assertThat(dark).isBetween(0x20 - 6, 0x20 + 6);
         assertThat(light).isBetween(0xE0 - 6, 0xE0 + 6);
@@ -87,7 +88,9 @@ class MediaWorkerPoolTests {
 
     @Test
     void replacesAWorkerThatRunsOutOfMemoryAndStaysUsable() throws Exception {
-        // 7000×7000 decoded at full size needs ~190 MB; the worker may use 64 MB
+        // the Java engine decodes 7000×7000 at full size into ~190 MB of heap; the worker may use 64 MB
+        pool.destroy();
+        pool = new MediaWorkerPool(new WorkerLauncher(DataSize.ofMegabytes(64), false), 1, Duration.ofSeconds(60));
         RenderResponse crashed = pool.render(request(image("huge.png", 7000, 7000), List.of(new Target("full", 7000))));
 
         assertThat(crashed.outcome()).isEqualTo("error");

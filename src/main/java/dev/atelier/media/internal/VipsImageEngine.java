@@ -1,0 +1,124 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.media.internal.WorkerProtocol.Output;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import dev.atelier.media.internal.WorkerProtocol.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Previews through libvips: shrink-on-load thumbnails (a 50-megapixel JPEG is decoded at an
+ * eighth of its size for a thumbnail), EXIF orientation, ICC profiles and CMYK converted to sRGB,
+ * 16-bit reduced to 8-bit, alpha flattened onto white, the first page of PDFs and multi-page
+ * files. The file is opened only by the loader that belongs to its sniffed type; a file whose
+ * content another loader would claim is refused. SVG is rendered from memory, so it has no base
+ * location from which to fetch external references.
+ */
+final class VipsImageEngine implements ImageEngine {
+
+    /** Sniffed media type → the libvips loader class that must recognise the content. */
+    static final Map<String, String> LOADERS = Map.ofEntries(
+            Map.entry("image/jpeg", "VipsForeignLoadJpeg"),
+            Map.entry("image/png", "VipsForeignLoadPng"),
+            Map.entry("image/gif", "VipsForeignLoadNsgif"),
+            Map.entry("image/webp", "VipsForeignLoadWebp"),
+            Map.entry("image/tiff", "VipsForeignLoadTiff"),
+            Map.entry("image/avif", "VipsForeignLoadHeif"),
+            Map.entry("image/heic", "VipsForeignLoadHeif"),
+            Map.entry("image/heif", "VipsForeignLoadHeif"),
+            Map.entry("application/pdf", "VipsForeignLoadPdf"),
+            Map.entry("image/svg+xml", "VipsForeignLoadSvg"));
+
+    private static final long MAX_SVG_BYTES = 16L * 1024 * 1024;
+    private static final double[] WHITE = {255, 255, 255};
+
+    private final Vips vips;
+
+    VipsImageEngine(Vips vips) {
+        this.vips = vips;
+    }
+
+    @Override
+    public String name() {
+        return "libvips " + vips.version();
+    }
+
+    @Override
+    public Set<String> types() {
+        return LOADERS.keySet();
+    }
+
+    @Override
+    public RenderResponse render(RenderRequest request) {
+        String type = request.mediaType();
+        Path input = Path.of(request.input());
+        try {
+            boolean svg = type.equals("image/svg+xml");
+            byte[] content = null;
+            Vips.Header header;
+            if (svg) {
+                if (Files.size(input) > MAX_SVG_BYTES) {
+                    return RenderResponse.refused("too-large", "SVG files over " + (MAX_SVG_BYTES >> 20) + " MiB are not rendered");
+                }
+                content = Files.readAllBytes(input);
+                header = vips.header(content);
+            } else {
+                Optional<String> loader = vips.loaderFor(input.toString());
+                String expected = LOADERS.get(type);
+                if (loader.isEmpty() || !loader.get().startsWith(expected)) {
+                    return RenderResponse.refused("unreadable", "the content is not a readable " + describe(type));
+                }
+                header = vips.header(input.toString());
+            }
+            if (header.width() <= 0 || header.height() <= 0) {
+                return RenderResponse.refused("unreadable", "the file's header gives no size");
+            }
+            long pixels = (long) header.width() * header.height();
+            if (pixels > request.maxPixels()) {
+                return RenderResponse.refused("too-large", new ImageTooLargeException(header.width(), header.height(),
+                        request.maxPixels()).getMessage());
+            }
+            List<Output> outputs = new ArrayList<>();
+            for (Target target : request.targets()) {
+                try (Vips.Image thumb = svg ? vips.thumbnail(content, target.maxEdge())
+                        : vips.thumbnail(input.toString(), target.maxEdge(), "fail_on=truncated", header.profile());
+                        Vips.Image flat = thumb.flattened(WHITE)) {
+                    Path file = Path.of(request.outputDir(), target.name() + ".jpg");
+                    int quality = Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
+                    flat.save(file + "[Q=" + quality + ",strip,optimize_coding]");
+                    outputs.add(new Output(target.name(), file.toString(), flat.width(), flat.height()));
+                }
+            }
+            return RenderResponse.ok(outputs);
+        } catch (Vips.VipsException e) {
+            return RenderResponse.refused("unreadable", "the file could not be decoded: " + firstLine(e.getMessage()));
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError error && !(e instanceof StackOverflowError)) {
+                throw error;
+            }
+            // not the file's fault: leave the trace in the worker's stderr, which is the server's log
+            e.printStackTrace();
+            return RenderResponse.refused("error", "the file could not be processed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static String describe(String type) {
+        return switch (type) {
+            case "application/pdf" -> "PDF";
+            case "image/svg+xml" -> "SVG image";
+            default -> type.substring(type.indexOf('/') + 1).toUpperCase(Locale.ROOT) + " image";
+        };
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

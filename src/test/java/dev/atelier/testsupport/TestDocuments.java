@@ -1,0 +1,52 @@
+package dev.atelier.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small documents generated for tests. */
+public final class TestDocuments {
+
+    private TestDocuments() {
+    }
+
+    /**
+     * A valid PDF of {@code pages} pages of {@code width} × {@code height} points, each with its
+     * left half red (220,30,30) and its right half blue (30,60,220).
+     */
+    public static byte[] pdf(int pages, int width, int height) {
+        List<String> objects = new ArrayList<>();
+        objects.add("<< /Type /Catalog /Pages 2 0 R >>");
+        StringBuilder kids = new StringBuilder();
+        for (int i = 0; i < pages; i++) {
+            kids.append(3 + 2 * i).append(" 0 R ");
+        }
+        objects.add("<< /Type /Pages /Kids [" + kids.toString().trim() + "] /Count " + pages + " >>");
+        String content = String.format(java.util.Locale.ROOT, "0.863 0.118 0.118 rg 0 0 %d %d re f 0.118 0.235 0.863 rg %d 0 %d %d re f",
+                width / 2, height, width / 2, width - width / 2, height);
+        for (int i = 0; i < pages; i++) {
+            objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + width + " " + height + "] /Contents " + (4 + 2 * i)
+                    + " 0 R >>");
+            objects.add("<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");
+        }
+        var out = new ByteArrayOutputStream();
+        write(out, "%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(out.size());
+            write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
+        }
+        int xref = out.size();
+        StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            table.append(String.format("%010d 00000 n \n", offset));
+        }
+        write(out, table + "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        return out.toByteArray();
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}
