@@ -11,12 +11,14 @@ import org.springframework.util.unit.DataSize;
  * @param workerHeap the heap limit of each worker process; a decoder that needs more kills only its worker
  * @param jobTimeout how long one rendition job may take before its worker is killed
  * @param jpegQuality quality of JPEG renditions, 0..1
+ * @param workerMemory resident memory (heap plus native decoders) a worker may reach before it is
+ *     killed and replaced; the job it was doing fails after one retry
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
  */
 @ConfigurationProperties("atelier.media")
 public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("0") int workers,
         @DefaultValue("1GB") DataSize workerHeap, @DefaultValue("2m") Duration jobTimeout, @DefaultValue("0.85") float jpegQuality,
-        @DefaultValue("true") boolean libvips) {
+        @DefaultValue("2GB") DataSize workerMemory, @DefaultValue("true") boolean libvips) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

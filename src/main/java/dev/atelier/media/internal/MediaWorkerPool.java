@@ -32,19 +32,27 @@ class MediaWorkerPool implements DisposableBean {
     private final Semaphore slots;
     private final Deque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
     private final Duration timeout;
+    private final long memoryLimit;
     private final int size;
     private final AtomicLong replaced = new AtomicLong();
     private volatile Capabilities capabilities;
 
     MediaWorkerPool(MediaProperties properties) {
-        this(new WorkerLauncher(properties.workerHeap(), properties.libvips()), properties.workerCount(), properties.jobTimeout());
+        this(new WorkerLauncher(properties.workerHeap(), properties.libvips()), properties.workerCount(), properties.jobTimeout(),
+                properties.workerMemory().toBytes());
     }
 
     MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout) {
+        this(launcher, size, timeout, Long.MAX_VALUE);
+    }
+
+    /** @param memoryLimit resident bytes a worker may reach (heap, native decoders and all) before it is killed */
+    MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout, long memoryLimit) {
         this.launcher = launcher;
         this.size = size;
         this.slots = new Semaphore(size, true);
         this.timeout = timeout;
+        this.memoryLimit = memoryLimit;
     }
 
     RenderResponse render(RenderRequest request) {
@@ -52,7 +60,7 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     RenderResponse render(RenderRequest request, Duration jobTimeout) {
-        return withWorker(request.input(), worker -> worker.call(request, jobTimeout), jobTimeout,
+        return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
                 problem -> RenderResponse.refused("error", problem));
     }
 
@@ -89,7 +97,8 @@ class MediaWorkerPool implements DisposableBean {
                     idle.push(worker);
                     return response;
                 } catch (WorkerDiedException e) {
-                    problem = "the decoder crashed (its worker " + e.getMessage() + ")";
+                    problem = e.getMessage().startsWith("used ") ? "the worker " + e.getMessage()
+                            : "the decoder crashed (its worker " + e.getMessage() + ")";
                 } catch (TimeoutException e) {
                     problem = "processing took longer than " + jobTimeout.toSeconds() + " s";
                 }

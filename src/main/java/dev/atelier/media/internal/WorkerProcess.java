@@ -8,6 +8,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 final class WorkerProcess {
 
     private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final long MEMORY_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Process process;
     private final DataOutputStream requests;
@@ -33,16 +36,17 @@ final class WorkerProcess {
     }
 
     /**
-     * Sends the job and waits for the answer.
+     * Sends the job and waits for the answer, watching the worker's resident memory meanwhile.
      *
-     * @throws WorkerDiedException when the process exits or breaks the protocol
+     * @throws WorkerDiedException when the process exits, breaks the protocol or grows past
+     *     {@code memoryLimit} bytes (the caller must then kill it)
      * @throws TimeoutException when no answer came in time; the caller must kill the worker
      */
-    RenderResponse call(RenderRequest request, Duration timeout) throws WorkerDiedException, TimeoutException {
+    RenderResponse call(RenderRequest request, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
         return exchange(() -> {
             request.write(requests);
             return RenderResponse.read(responses);
-        }, timeout);
+        }, timeout, memoryLimit);
     }
 
     /** Asks which engines the worker has and which types each one takes. */
@@ -50,23 +54,59 @@ final class WorkerProcess {
         return exchange(() -> {
             Capabilities.request(requests);
             return Capabilities.read(responses);
-        }, timeout);
+        }, timeout, Long.MAX_VALUE);
     }
 
-    private <T> T exchange(Callable<T> conversation, Duration timeout) throws WorkerDiedException, TimeoutException {
+    private <T> T exchange(Callable<T> conversation, Duration timeout, long memoryLimit)
+            throws WorkerDiedException, TimeoutException {
+        // native decoders (libvips) allocate outside the JVM heap: -Xmx alone bounds nothing there
+        checkMemory(memoryLimit);
         Future<T> answer = READERS.submit(conversation);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return answer.get(Math.min(left, MEMORY_CHECK_NANOS), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    checkMemory(memoryLimit);
+                }
+            }
         } catch (ExecutionException e) {
             throw new WorkerDiedException(process.isAlive() ? "broke the protocol" : "exited with status " + exitStatus(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);
             throw new WorkerDiedException("was interrupted", e);
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | WorkerDiedException e) {
             answer.cancel(true);
             throw e;
         }
+    }
+
+    private void checkMemory(long limit) throws WorkerDiedException {
+        long resident = residentBytes();
+        if (resident > limit) {
+            throw new WorkerDiedException("used " + (resident >> 20) + " MB of memory, more than its limit of "
+                    + (limit >> 20) + " MB", null);
+        }
+    }
+
+    /** Resident set size from {@code /proc} (Linux); 0 where that cannot be read. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone: the exchange itself will tell
+        }
+        return 0;
     }
 
     boolean isAlive() {

@@ -100,6 +100,20 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void replacesAWorkerThatGrowsPastItsMemoryLimit() throws Exception {
+        // a JVM alone is resident with more than 24 MB, so every worker is over this limit
+        pool.destroy();
+        pool = new MediaWorkerPool(new WorkerLauncher(DataSize.ofMegabytes(64)), 1, Duration.ofSeconds(60),
+                DataSize.ofMegabytes(24).toBytes());
+
+        RenderResponse response = pool.render(request(image("any.png", 200, 100), List.of(new Target("t", 100))));
+
+        assertThat(response.outcome()).isEqualTo("error");
+        assertThat(response.message()).contains("memory").contains("limit of 24 MB").contains("twice");
+        assertThat(pool.replacedWorkers()).isEqualTo(2);
+    }
+
+    @Test
     void killsAWorkerThatTakesTooLong() throws Exception {
         Path image = image("slow.png", 2000, 2000);
 
