@@ -13,12 +13,17 @@ import org.springframework.util.unit.DataSize;
  * @param jpegQuality quality of JPEG renditions, 0..1
  * @param workerMemory resident memory (heap plus native decoders) a worker may reach before it is
  *     killed and replaced; the job it was doing fails after one retry
+ * @param workerJava the {@code java} executable (JDK 25+) workers run on; empty for the server's own
+ * @param retryBackoff wait before the second attempt of a rendition job that failed for a passing
+ *     reason (workers or storage unavailable); each further wait is four times longer
+ * @param maxAttempts attempts of such a job before its renditions are marked failed
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
  */
 @ConfigurationProperties("atelier.media")
 public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("0") int workers,
         @DefaultValue("1GB") DataSize workerHeap, @DefaultValue("2m") Duration jobTimeout, @DefaultValue("0.85") float jpegQuality,
-        @DefaultValue("2GB") DataSize workerMemory, @DefaultValue("true") boolean libvips) {
+        @DefaultValue("2GB") DataSize workerMemory, @DefaultValue("") String workerJava,
+        @DefaultValue("10s") Duration retryBackoff, @DefaultValue("5") int maxAttempts, @DefaultValue("true") boolean libvips) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

@@ -28,6 +28,8 @@ class MediaWorkerPool implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MediaWorkerPool.class);
 
+    static final String NOT_STARTED = "the media workers could not be started";
+
     private final WorkerLauncher launcher;
     private final Semaphore slots;
     private final Deque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
@@ -38,7 +40,7 @@ class MediaWorkerPool implements DisposableBean {
     private volatile Capabilities capabilities;
 
     MediaWorkerPool(MediaProperties properties) {
-        this(new WorkerLauncher(properties.workerHeap(), properties.libvips()), properties.workerCount(), properties.jobTimeout(),
+        this(new WorkerLauncher(properties.workerHeap(), properties.libvips(), properties.workerJava()), properties.workerCount(), properties.jobTimeout(),
                 properties.workerMemory().toBytes());
     }
 
@@ -61,7 +63,7 @@ class MediaWorkerPool implements DisposableBean {
 
     RenderResponse render(RenderRequest request, Duration jobTimeout) {
         return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
-                problem -> RenderResponse.refused("error", problem));
+                problem -> RenderResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
     }
 
     /**
@@ -89,8 +91,8 @@ class MediaWorkerPool implements DisposableBean {
                 try {
                     worker = idleOrNew();
                 } catch (IOException e) {
-                    log.error("could not start a media worker with {}", launcher.command(), e);
-                    return failure.apply("the media workers could not be started");
+                    log.error("could not start a media worker with {}: {}", launcher.command(), e.toString());
+                    return failure.apply(NOT_STARTED);
                 }
                 try {
                     T response = job.run(worker);

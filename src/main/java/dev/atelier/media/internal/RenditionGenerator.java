@@ -1,7 +1,5 @@
 package dev.atelier.media.internal;
 
-import dev.atelier.asset.AssetId;
-import dev.atelier.asset.AssetVersionAdded;
 import dev.atelier.media.MediaProperties;
 import dev.atelier.media.Rendition;
 import dev.atelier.media.RenditionKind;
@@ -31,9 +29,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes the thumbnail and preview of one version in a media worker process (which decodes once
- * and derives both), commits each to the blob store and only then records it ready.
- * Idempotent: a version whose renditions are settled is skipped, so a redelivered event costs
- * one query.
+ * and derives both), commits each to the blob store and only then records it ready. Runs as a
+ * durable job (see {@link RenditionJobs}); idempotent, so a job run twice costs one query.
  */
 @Component
 class RenditionGenerator {
@@ -54,31 +51,43 @@ class RenditionGenerator {
         this.clock = clock;
     }
 
-    void generate(AssetVersionAdded event) {
-        AssetId asset = event.assetId();
-        int version = event.version();
-        var existing = renditions.findAll(asset, version);
+    /** Marks every rendition of a new version pending, so the UI says "Processing…" from the first moment. */
+    void markPending(RenderJob job) {
+        markAll(job, RenditionStatus.PENDING, null);
+    }
+
+    /**
+     * Renders the job's version and records the outcome: ready, unsupported, or failed for a
+     * reason that trying again would not change (a damaged file, a decoder crash, a limit).
+     *
+     * @throws TransientRenditionFailure when the workers or the blob store are unavailable: the
+     *     job is tried again later
+     */
+    void generate(RenderJob job) {
+        var existing = renditions.findAll(job.asset(), job.version());
         if (existing.size() == RenditionKind.values().length && existing.stream().noneMatch(r -> r.status() == RenditionStatus.PENDING)) {
             return;
         }
-        if (!workers.capabilities().types().contains(event.mediaType())) {
-            markAll(asset, version, RenditionStatus.UNSUPPORTED, "no preview for this type (" + event.mediaType() + ")");
+        if (!workers.capabilities().types().contains(job.mediaType())) {
+            if (workers.capabilities().typesByEngine().isEmpty()) {
+                throw new TransientRenditionFailure(MediaWorkerPool.NOT_STARTED);
+            }
+            markAll(job, RenditionStatus.UNSUPPORTED, "no preview for this type (" + job.mediaType() + ")");
             return;
         }
-        for (RenditionKind kind : RenditionKind.values()) {
-            renditions.save(Rendition.pending(asset, version, kind, now()));
-        }
         try {
-            render(asset, version, event.blobKey(), event.mediaType());
+            render(job);
         } catch (IOException | RuntimeException e) {
-            // never leave a rendition pending forever: storage trouble here fails it with a reason
-            log.error("rendition of {} v{} failed", asset, version, e);
-            markAll(asset, version, RenditionStatus.FAILED, "the rendition could not be stored (" + e.getClass().getSimpleName() + ")");
+            if (e instanceof TransientRenditionFailure failure) {
+                throw failure;
+            }
+            log.warn("rendition of {} v{} could not be stored", job.asset(), job.version(), e);
+            throw new TransientRenditionFailure("the rendition could not be stored (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private void render(AssetId asset, int version, BlobKey key, String mediaType) throws IOException {
-        BlobContent original = blobs.open(key).orElseThrow(() -> new IOException("the original's blob is missing"));
+    private void render(RenderJob job) throws IOException {
+        BlobContent original = blobs.open(job.blobKey()).orElseThrow(() -> new IOException("the original's blob is missing"));
         Path work = Files.createTempDirectory("atelier-rendition-");
         try {
             Path input = original.file().orElse(null);
@@ -89,25 +98,26 @@ class RenditionGenerator {
                 }
             }
             List<Target> targets = Arrays.stream(RenditionKind.values()).map(k -> new Target(k.slug(), k.maxEdge())).toList();
-            RenderResponse response = workers.render(new RenderRequest(input.toString(), mediaType, work.toString(), targets,
+            RenderResponse response = workers.render(new RenderRequest(input.toString(), job.mediaType(), work.toString(), targets,
                     properties.maxPixels(), properties.jpegQuality()));
-            record(asset, version, response);
+            record(job, response);
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
     }
 
-    private void record(AssetId asset, int version, RenderResponse response) throws IOException {
+    private void record(RenderJob job, RenderResponse response) throws IOException {
         switch (response.outcome()) {
             case "ok" -> {
                 for (Output output : response.outputs()) {
                     BlobKey stored = store(Path.of(output.path()));
-                    renditions.save(new Rendition(asset, version, RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
+                    renditions.save(new Rendition(job.asset(), job.version(), RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
                             Optional.of(stored), Optional.of("image/jpeg"), output.width(), output.height(), Optional.empty(), now()));
                 }
             }
-            case "unsupported" -> markAll(asset, version, RenditionStatus.UNSUPPORTED, response.message());
-            default -> markAll(asset, version, RenditionStatus.FAILED, response.message());
+            case "unsupported" -> markAll(job, RenditionStatus.UNSUPPORTED, response.message());
+            case "unavailable" -> throw new TransientRenditionFailure(response.message());
+            default -> markAll(job, RenditionStatus.FAILED, response.message());
         }
     }
 
@@ -117,10 +127,11 @@ class RenditionGenerator {
         }
     }
 
-    private void markAll(AssetId asset, int version, RenditionStatus status, String reason) {
+    /** Sets every rendition of the job's version to {@code status}, with a reason (none when null). */
+    void markAll(RenderJob job, RenditionStatus status, String reason) {
         for (RenditionKind kind : RenditionKind.values()) {
-            renditions.save(new Rendition(asset, version, kind, status, Optional.empty(), Optional.empty(), 0, 0,
-                    Optional.of(reason), now()));
+            renditions.save(new Rendition(job.asset(), job.version(), kind, status, Optional.empty(), Optional.empty(), 0, 0,
+                    Optional.ofNullable(reason), now()));
         }
     }
 

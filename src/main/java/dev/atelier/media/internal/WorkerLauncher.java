@@ -17,12 +17,19 @@ final class WorkerLauncher {
     private final List<String> command;
 
     WorkerLauncher(DataSize heap) {
-        this(heap, true);
+        this(heap, true, "");
     }
 
-    /** @param libvips false to make workers use the pure-Java engine even where libvips is installed */
     WorkerLauncher(DataSize heap, boolean libvips) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this(heap, libvips, "");
+    }
+
+    /**
+     * @param libvips false to make workers use the pure-Java engine even where libvips is installed
+     * @param javaExecutable the {@code java} to start workers with; empty for the server's own
+     */
+    WorkerLauncher(DataSize heap, boolean libvips, String javaExecutable) {
+        String java = javaExecutable.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : javaExecutable;
         String classPath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap.toMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"));

@@ -1,0 +1,47 @@
+package dev.atelier.shared.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Durable background jobs: one db-scheduler over the application's database, running every
+ * {@link Task} bean the modules declare. Jobs live in {@code scheduled_tasks}, so a restart
+ * loses none; a job scheduled inside a transaction exists exactly when that transaction commits
+ * (the scheduler's connections join Spring's transactions). Executions whose server died are
+ * picked up again after {@code missed-heartbeats} heartbeats.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobsProperties.class)
+class JobsConfiguration {
+
+    @Bean(destroyMethod = "stop")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(4)
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Only once Flyway has made the table and the whole application is up. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> startScheduler(Scheduler scheduler, JobsProperties properties) {
+        return ready -> {
+            if (properties.enabled()) {
+                scheduler.start();
+            }
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.atelier.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.Atelier;
+import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.Multipart;
+import dev.atelier.testsupport.TestImages;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Renditions are durable jobs: they survive a restart, and a job that fails for a passing reason
+ * is retried with backoff and then given up with a reason. Each test runs its own Atelier(s).
+ */
+class RenditionJobsTests {
+
+    private static final String PASSWORD = "admin-secret-1";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aRestartLosesNoRenditionJob() {
+        String id;
+        // a server that takes uploads but runs no jobs, then goes away before any rendition is made
+        try (var web = start("--atelier.jobs.enabled=false")) {
+            Api api = admin(web);
+            id = api.upload("/api/v1/assets", Multipart.file("queued.png", null, TestImages.png(900, 600, Color.MAGENTA)))
+                    .json().get("id").asString();
+            assertThat(api.get("/api/v1/assets/" + id + "/renditions").json().findValuesAsString("status")).containsOnly("pending");
+        }
+        try (var restarted = start()) {
+            JsonNode renditions = await(admin(restarted), id, statuses -> statuses.stream().allMatch("ready"::equals));
+            assertThat(renditions.findValuesAsString("status")).containsOnly("ready");
+        }
+    }
+
+    @Test
+    void retriesWithBackoffWhileWorkersCannotStartThenGivesUpWithTheReason() {
+        try (var app = start("--atelier.media.worker-java=" + home.resolve("no-such-java"),
+                "--atelier.media.retry-backoff=200ms", "--atelier.media.max-attempts=3")) {
+            Api api = admin(app);
+            String id = api.upload("/api/v1/assets", Multipart.file("stuck.png", null, TestImages.png(300, 200, Color.ORANGE)))
+                    .json().get("id").asString();
+
+            List<String> reasonsSeen = new ArrayList<>();
+            JsonNode renditions = await(api, id, statuses -> statuses.stream().allMatch("failed"::equals), reasonsSeen);
+
+            assertThat(renditions.get(0).get("reason").asString())
+                    .isEqualTo("gave up after 3 attempts: the media workers could not be started");
+            assertThat(reasonsSeen).anyMatch(r -> r.startsWith("attempt 1 of 3 failed (the media workers could not be started)"));
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--atelier.home=" + home, "--server.port=0", "--server.address=127.0.0.1",
+                "--atelier.identity.admin-password=" + PASSWORD, "--atelier.jobs.polling-interval=200ms"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(Atelier.class).run(args.toArray(String[]::new));
+    }
+
+    private static Api admin(ConfigurableApplicationContext app) {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        return Api.basic(port, "admin", PASSWORD);
+    }
+
+    private static JsonNode await(Api api, String id, Predicate<List<String>> done) {
+        return await(api, id, done, new ArrayList<>());
+    }
+
+    private static JsonNode await(Api api, String id, Predicate<List<String>> done, List<String> reasonsSeen) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode list = api.get("/api/v1/assets/" + id + "/renditions").json();
+            list.findValuesAsString("reason").forEach(reasonsSeen::add);
+            if (done.test(list.findValuesAsString("status"))) {
+                return list;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("renditions not settled after 60 s: " + list);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
