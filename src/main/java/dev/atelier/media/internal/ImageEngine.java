@@ -13,6 +13,9 @@ interface ImageEngine {
     /** The media types (as sniffed at upload) this engine makes previews of. */
     Set<String> types();
 
+    /** The output formats it writes ({@code jpeg} always). */
+    Set<String> formats();
+
     /** Never throws for bad input: refusals and failures come back as a response with a reason. */
     RenderResponse render(RenderRequest request);
 }

@@ -31,6 +31,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 class JavaImageEngine implements ImageEngine {
 
+    /** Output formats: ImageIO writes no WebP or AVIF. */
+    static final Set<String> FORMATS = Set.of("jpeg", "png");
+
     static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp",
             "image/x-ms-bmp");
 
@@ -58,6 +61,11 @@ class JavaImageEngine implements ImageEngine {
     }
 
     @Override
+    public Set<String> formats() {
+        return FORMATS;
+    }
+
+    @Override
     public RenderResponse render(RenderRequest request) {
         var engine = new JavaImageEngine(request.maxPixels(), request.quality());
         try {
@@ -69,10 +77,15 @@ class JavaImageEngine implements ImageEngine {
             }
             List<Output> outputs = new ArrayList<>();
             for (var target : request.targets()) {
-                BufferedImage fitted = engine.fit(decoded, target.maxEdge());
-                Path file = Path.of(request.outputDir(), target.name() + ".jpg");
-                Files.write(file, engine.encodeJpeg(fitted));
-                outputs.add(new Output(target.name(), file.toString(), fitted.getWidth(), fitted.getHeight()));
+                if (!FORMATS.contains(target.format())) {
+                    return RenderResponse.refused("unsupported", "this engine cannot write " + target.format());
+                }
+                float quality = target.quality() > 0 ? target.quality() / 100f : engine.jpegQuality;
+                BufferedImage shaped = engine.shape(decoded, Layout.plan(decoded.getWidth(), decoded.getHeight(), target),
+                        target.format().equals("jpeg"));
+                Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
+                Files.write(file, target.format().equals("png") ? encodePng(shaped) : engine.encodeJpeg(shaped, quality));
+                outputs.add(new Output(target.name(), file.toString(), shaped.getWidth(), shaped.getHeight()));
             }
             return RenderResponse.ok(outputs);
         } catch (ImageTooLargeException e) {
@@ -114,27 +127,37 @@ class JavaImageEngine implements ImageEngine {
         }
     }
 
-    /** Fits the image into a square of {@code maxEdge}, flattened onto white, never enlarged. */
-    BufferedImage fit(BufferedImage source, int maxEdge) {
-        double scale = Math.min(1.0, (double) maxEdge / Math.max(source.getWidth(), source.getHeight()));
+    /**
+     * Scales (in halving steps, then one bilinear step), then crops or pads as the layout says;
+     * {@code opaque} flattens onto white (for JPEG), else transparency is kept.
+     */
+    BufferedImage shape(BufferedImage source, Layout layout, boolean opaque) {
         BufferedImage current = source;
-        int targetW = Math.max(1, (int) Math.round(source.getWidth() * scale));
-        int targetH = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        // halve in steps first: one bilinear jump of more than 2× aliases badly
+        int targetW = layout.scaledWidth();
+        int targetH = layout.scaledHeight();
         while (current.getWidth() / 2 >= targetW && current.getHeight() / 2 >= targetH) {
-            current = draw(current, current.getWidth() / 2, current.getHeight() / 2);
+            current = draw(current, current.getWidth() / 2, current.getHeight() / 2, 0, 0, current.getWidth() / 2,
+                    current.getHeight() / 2, opaque);
         }
-        return draw(current, targetW, targetH);
+        int left = layout.pads() ? layout.padLeft() : -layout.cropLeft();
+        int top = layout.pads() ? layout.padTop() : -layout.cropTop();
+        return draw(current, targetW, targetH, left, top, layout.outputWidth(), layout.outputHeight(), opaque);
     }
 
-    byte[] encodeJpeg(BufferedImage image) throws IOException {
+    static byte[] encodePng(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    byte[] encodeJpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(jpegQuality);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
@@ -142,15 +165,20 @@ class JavaImageEngine implements ImageEngine {
         return bytes.toByteArray();
     }
 
-    private static BufferedImage draw(BufferedImage source, int width, int height) {
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    /** {@code source} drawn at {@code width} × {@code height} with its corner at (left, top) of a canvas. */
+    private static BufferedImage draw(BufferedImage source, int width, int height, int left, int top, int canvasWidth,
+            int canvasHeight, boolean opaque) {
+        BufferedImage target = new BufferedImage(canvasWidth, canvasHeight,
+                opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = target.createGraphics();
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            if (opaque) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, canvasWidth, canvasHeight);
+            }
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, width, height, null);
+            g.drawImage(source, left, top, width, height, null);
         } finally {
             g.dispose();
         }

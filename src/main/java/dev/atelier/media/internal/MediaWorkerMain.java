@@ -70,12 +70,14 @@ public final class MediaWorkerMain {
 
     static Capabilities capabilities(List<ImageEngine> engines) {
         Map<String, List<String>> byEngine = new LinkedHashMap<>();
+        Map<String, List<String>> formats = new LinkedHashMap<>();
         Set<String> claimed = new HashSet<>();
         for (ImageEngine engine : engines) {
             // a type goes to the first engine that takes it, as in render()
             List<String> types = engine.types().stream().filter(claimed::add).sorted().toList();
             byEngine.put(engine.name(), types);
+            formats.put(engine.name(), engine.formats().stream().sorted().toList());
         }
-        return new Capabilities(byEngine);
+        return new Capabilities(byEngine, formats);
     }
 }

@@ -8,7 +8,6 @@ import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Deque;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
@@ -75,7 +74,7 @@ class MediaWorkerPool implements DisposableBean {
         if (known == null) {
             known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
             if (known == null) {
-                return new Capabilities(Map.of());
+                return Capabilities.none();
             }
             capabilities = known;
         }

@@ -28,8 +28,10 @@ final class Vips {
     static final List<String> ALLOWED_LOADERS = List.of("VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadNsgif",
             "VipsForeignLoadWebp", "VipsForeignLoadTiff", "VipsForeignLoadHeif", "VipsForeignLoadPdf", "VipsForeignLoadSvg");
 
-    /** {@code VipsSize}: only ever shrink. */
-    private static final int SIZE_DOWN = 2;
+    /** {@code VipsSize}: exactly the size asked (callers plan sizes that never enlarge, see {@link Layout}). */
+    private static final int SIZE_FORCE = 3;
+    /** {@code VipsExtend}: fill with the background colour. */
+    private static final int EXTEND_BACKGROUND = 5;
 
     private static final Linker LINKER = Linker.nativeLinker();
 
@@ -48,6 +50,10 @@ final class Vips {
     private final MethodHandle height;
     private final MethodHandle pages;
     private final MethodHandle typeOf;
+    private final MethodHandle getInt;
+    private final MethodHandle bands;
+    private final MethodHandle extractArea;
+    private final MethodHandle embed;
     private final MethodHandle thumbnail;
     private final MethodHandle thumbnailBuffer;
     private final MethodHandle hasAlpha;
@@ -83,6 +89,12 @@ final class Vips {
         this.height = handle("vips_image_get_height", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         this.pages = handle("vips_image_get_n_pages", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         this.typeOf = handle("vips_image_get_typeof", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS));
+        this.getInt = handle("vips_image_get_int", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        this.bands = handle("vips_image_get_bands", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        this.extractArea = handle("vips_extract_area", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT, ADDRESS), 6);
+        this.embed = handle("vips_embed", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 6);
         this.thumbnail = handle("vips_thumbnail", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 3);
         this.thumbnailBuffer = handle("vips_thumbnail_buffer", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS,
@@ -174,18 +186,31 @@ final class Vips {
         }
     }
 
-    /** @param profile whether the file embeds an ICC profile */
-    record Header(int width, int height, int pages, boolean profile) {
+    /**
+     * @param width as stored, before EXIF orientation
+     * @param profile whether the file embeds an ICC profile
+     * @param orientation EXIF orientation, 1..8 (1 when absent)
+     */
+    record Header(int width, int height, int pages, boolean profile, int orientation) {
+
+        /** Width as displayed: orientations 5..8 turn the image a quarter. */
+        int displayWidth() {
+            return orientation >= 5 ? height : width;
+        }
+
+        int displayHeight() {
+            return orientation >= 5 ? width : height;
+        }
     }
 
     /**
-     * A thumbnail fitting {@code maxEdge} × {@code maxEdge}, never enlarged: shrink-on-load where the
-     * format allows, EXIF orientation applied, CMYK converted to sRGB, and with
+     * The file scaled to exactly {@code width} × {@code height}: shrink-on-load where the format
+     * allows, EXIF orientation applied, CMYK converted to sRGB, and with
      * {@code embeddedProfile} the embedded ICC profile converted to sRGB. (Asking for sRGB output
      * from a file without a profile would shift its colours: libvips then imports it through a
      * different fallback profile.)
      */
-    Image thumbnail(String file, int maxEdge, String loaderOptions, boolean embeddedProfile) throws Throwable {
+    Image thumbnail(String file, int width, int height, String loaderOptions, boolean embeddedProfile) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
             if (file.indexOf('[') >= 0) {
@@ -195,20 +220,20 @@ final class Vips {
             String withOptions = loaderOptions.isEmpty() ? file : file + "[" + loaderOptions + "]";
             // without a profile the option list simply ends before export_profile
             MemorySegment exportProfile = embeddedProfile ? cString(arena, "export_profile") : MemorySegment.NULL;
-            int rc = (int) thumbnail.invokeExact(cString(arena, withOptions), out, maxEdge, cString(arena, "height"), maxEdge,
-                    cString(arena, "size"), SIZE_DOWN, exportProfile, cString(arena, "srgb"), MemorySegment.NULL);
+            int rc = (int) thumbnail.invokeExact(cString(arena, withOptions), out, width, cString(arena, "height"), height,
+                    cString(arena, "size"), SIZE_FORCE, exportProfile, cString(arena, "srgb"), MemorySegment.NULL);
             return result(rc, out);
         }
     }
 
-    /** {@link #thumbnail(String, int, String, boolean)} of content held in memory. */
-    Image thumbnail(byte[] content, int maxEdge) throws Throwable {
+    /** {@link #thumbnail(String, int, int, String, boolean)} of content held in memory. */
+    Image thumbnail(byte[] content, int width, int height) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(content.length);
             buffer.copyFrom(MemorySegment.ofArray(content));
             MemorySegment out = arena.allocate(ADDRESS);
-            int rc = (int) thumbnailBuffer.invokeExact(buffer, (long) content.length, out, maxEdge, cString(arena, "height"),
-                    maxEdge, cString(arena, "size"), SIZE_DOWN, MemorySegment.NULL);
+            int rc = (int) thumbnailBuffer.invokeExact(buffer, (long) content.length, out, width, cString(arena, "height"),
+                    height, cString(arena, "size"), SIZE_FORCE, MemorySegment.NULL);
             try (Image lazy = result(rc, out)) {
                 // the buffer is freed with this arena: render the small result into memory first
                 return image((MemorySegment) copyMemory.invokeExact(lazy.pointer));
@@ -279,6 +304,41 @@ final class Vips {
             return Math.max(1, (int) pages.invokeExact(pointer));
         }
 
+        /** Another owner of this same image. */
+        Image reference() throws Throwable {
+            MemorySegment same = (MemorySegment) ref.invokeExact(pointer);
+            return new Image(same);
+        }
+
+        int bands() throws Throwable {
+            return (int) bands.invokeExact(pointer);
+        }
+
+        /** The area as a new image; this one stays open. */
+        Image cropped(int left, int top, int width, int height) throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                int rc = (int) extractArea.invokeExact(pointer, out, left, top, width, height, MemorySegment.NULL);
+                return result(rc, out);
+            }
+        }
+
+        /** This image at ({@code left}, {@code top}) on a {@code width} × {@code height} canvas of {@code background}. */
+        Image embedded(int left, int top, int width, int height, double[] background) throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment values = arena.allocateFrom(JAVA_DOUBLE, background);
+                MemorySegment array = (MemorySegment) arrayDouble.invokeExact(values, background.length);
+                try {
+                    MemorySegment out = arena.allocate(ADDRESS);
+                    int rc = (int) embed.invokeExact(pointer, out, left, top, width, height, cString(arena, "extend"),
+                            EXTEND_BACKGROUND, cString(arena, "background"), array, MemorySegment.NULL);
+                    return result(rc, out);
+                } finally {
+                    areaUnref.invokeExact(array);
+                }
+            }
+        }
+
         boolean hasAlpha() throws Throwable {
             return (int) hasAlpha.invokeExact(pointer) != 0;
         }
@@ -286,7 +346,13 @@ final class Vips {
         Header header() throws Throwable {
             try (Arena arena = Arena.ofConfined()) {
                 long type = (long) typeOf.invokeExact(pointer, cString(arena, "icc-profile-data"));
-                return new Header(width(), height(), pages(), type != 0);
+                MemorySegment value = arena.allocate(JAVA_INT);
+                int rc = (int) getInt.invokeExact(pointer, cString(arena, "orientation"), value);
+                int orientation = rc == 0 ? value.get(JAVA_INT, 0) : 1;
+                if (rc != 0) {
+                    clearError();
+                }
+                return new Header(width(), height(), pages(), type != 0, orientation >= 1 && orientation <= 8 ? orientation : 1);
             }
         }
 
@@ -296,8 +362,7 @@ final class Vips {
          */
         Image flattened(double[] background) throws Throwable {
             if (!hasAlpha()) {
-                MemorySegment same = (MemorySegment) ref.invokeExact(pointer);
-                return new Image(same);
+                return reference();
             }
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment values = arena.allocateFrom(JAVA_DOUBLE, background);

@@ -56,6 +56,11 @@ final class VipsImageEngine implements ImageEngine {
     }
 
     @Override
+    public Set<String> formats() {
+        return WorkerProtocol.FORMATS;
+    }
+
+    @Override
     public RenderResponse render(RenderRequest request) {
         String type = request.mediaType();
         Path input = Path.of(request.input());
@@ -87,13 +92,15 @@ final class VipsImageEngine implements ImageEngine {
             }
             List<Output> outputs = new ArrayList<>();
             for (Target target : request.targets()) {
-                try (Vips.Image thumb = svg ? vips.thumbnail(content, target.maxEdge())
-                        : vips.thumbnail(input.toString(), target.maxEdge(), "fail_on=truncated", header.profile());
-                        Vips.Image flat = thumb.flattened(WHITE)) {
-                    Path file = Path.of(request.outputDir(), target.name() + ".jpg");
-                    int quality = Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
-                    flat.save(file + "[Q=" + quality + ",strip,optimize_coding]");
-                    outputs.add(new Output(target.name(), file.toString(), flat.width(), flat.height()));
+                Layout layout = Layout.plan(header.displayWidth(), header.displayHeight(), target);
+                int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
+                Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
+                try (Vips.Image scaled = svg ? vips.thumbnail(content, layout.scaledWidth(), layout.scaledHeight())
+                        : vips.thumbnail(input.toString(), layout.scaledWidth(), layout.scaledHeight(), "fail_on=truncated",
+                                header.profile());
+                        Vips.Image shaped = shape(scaled, layout, target.format())) {
+                    shaped.save(file + saveOptions(target.format(), quality));
+                    outputs.add(new Output(target.name(), file.toString(), shaped.width(), shaped.height()));
                 }
             }
             return RenderResponse.ok(outputs);
@@ -107,6 +114,39 @@ final class VipsImageEngine implements ImageEngine {
             e.printStackTrace();
             return RenderResponse.refused("error", "the file could not be processed (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Crops or pads to the layout; JPEG has no alpha, so it is flattened onto white first. */
+    private static Vips.Image shape(Vips.Image scaled, Layout layout, String format) throws Throwable {
+        try (Vips.Image opaque = format.equals("jpeg") ? scaled.flattened(WHITE) : scaled.reference()) {
+            if (layout.crops()) {
+                return opaque.cropped(layout.cropLeft(), layout.cropTop(), layout.outputWidth(), layout.outputHeight());
+            }
+            if (layout.pads()) {
+                return opaque.embedded(layout.padLeft(), layout.padTop(), layout.outputWidth(), layout.outputHeight(),
+                        background(opaque.bands(), opaque.hasAlpha()));
+            }
+            return opaque.reference();
+        }
+    }
+
+    /** White, or transparent where the image has alpha. */
+    private static double[] background(int bands, boolean alpha) {
+        double[] values = new double[bands];
+        java.util.Arrays.fill(values, 255);
+        if (alpha) {
+            values[bands - 1] = 0;
+        }
+        return values;
+    }
+
+    private static String saveOptions(String format, int quality) {
+        return switch (format) {
+            case "png" -> "[strip]";
+            case "webp" -> "[Q=" + quality + ",strip]";
+            case "avif" -> "[Q=" + quality + ",strip,effort=2]";
+            default -> "[Q=" + quality + ",strip,optimize_coding]";
+        };
     }
 
     private static String describe(String type) {

@@ -24,8 +24,22 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    /** Which engine makes previews of which media types in a worker. */
-    record Capabilities(Map<String, List<String>> typesByEngine) {
+    /** Which engine makes previews of which media types in a worker, and which formats each writes. */
+    record Capabilities(Map<String, List<String>> typesByEngine, Map<String, List<String>> formatsByEngine) {
+
+        static Capabilities none() {
+            return new Capabilities(Map.of(), Map.of());
+        }
+
+        /** The formats renditions of a source type can be written in; empty when nothing takes the type. */
+        Set<String> formatsFor(String mediaType) {
+            for (var entry : typesByEngine.entrySet()) {
+                if (entry.getValue().contains(mediaType)) {
+                    return new TreeSet<>(formatsByEngine.getOrDefault(entry.getKey(), List.of("jpeg")));
+                }
+            }
+            return Set.of();
+        }
 
         static void request(DataOutputStream out) throws IOException {
             out.writeUTF(CAPABILITIES);
@@ -33,30 +47,39 @@ final class WorkerProtocol {
         }
 
         void write(DataOutputStream out) throws IOException {
-            out.writeInt(typesByEngine.size());
-            for (var entry : typesByEngine.entrySet()) {
-                out.writeUTF(entry.getKey());
-                out.writeInt(entry.getValue().size());
-                for (String type : entry.getValue()) {
-                    out.writeUTF(type);
-                }
-            }
+            writeMap(out, typesByEngine);
+            writeMap(out, formatsByEngine);
             out.flush();
         }
 
         static Capabilities read(DataInputStream in) throws IOException {
-            int engines = in.readInt();
-            Map<String, List<String>> byEngine = new LinkedHashMap<>();
-            for (int i = 0; i < engines; i++) {
-                String name = in.readUTF();
-                int n = in.readInt();
-                List<String> types = new ArrayList<>(n);
-                for (int j = 0; j < n; j++) {
-                    types.add(in.readUTF());
+            return new Capabilities(readMap(in), readMap(in));
+        }
+
+        private static void writeMap(DataOutputStream out, Map<String, List<String>> map) throws IOException {
+            out.writeInt(map.size());
+            for (var entry : map.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue().size());
+                for (String value : entry.getValue()) {
+                    out.writeUTF(value);
                 }
-                byEngine.put(name, List.copyOf(types));
             }
-            return new Capabilities(Collections.unmodifiableMap(byEngine));
+        }
+
+        private static Map<String, List<String>> readMap(DataInputStream in) throws IOException {
+            int entries = in.readInt();
+            Map<String, List<String>> map = new LinkedHashMap<>();
+            for (int i = 0; i < entries; i++) {
+                String key = in.readUTF();
+                int n = in.readInt();
+                List<String> values = new ArrayList<>(n);
+                for (int j = 0; j < n; j++) {
+                    values.add(in.readUTF());
+                }
+                map.put(key, List.copyOf(values));
+            }
+            return Collections.unmodifiableMap(map);
         }
 
         Set<String> types() {
@@ -76,8 +99,7 @@ final class WorkerProtocol {
             out.writeUTF(outputDir);
             out.writeInt(targets.size());
             for (Target t : targets) {
-                out.writeUTF(t.name());
-                out.writeInt(t.maxEdge());
+                t.write(out);
             }
             out.writeLong(maxPixels);
             out.writeFloat(quality);
@@ -92,17 +114,53 @@ final class WorkerProtocol {
             int n = in.readInt();
             List<Target> targets = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                targets.add(new Target(in.readUTF(), in.readInt()));
+                targets.add(Target.read(in));
             }
             return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat());
         }
     }
 
-    record Target(String name, int maxEdge) {
+    /**
+     * One output: fitted into {@code width} × {@code height} (0 = unconstrained) by {@code fit}
+     * ({@code inside}, {@code contain}, {@code cover}, {@code fill}), cropped towards
+     * {@code gravity} when covering, encoded as {@code format} ({@code jpeg}, {@code png},
+     * {@code webp}, {@code avif}) at {@code quality} (1..100; 0 = the request's default).
+     */
+    record Target(String name, int width, int height, String fit, String gravity, String format, int quality) {
+
+        /** The stored renditions: a JPEG inside a square, never enlarged. */
+        Target(String name, int maxEdge) {
+            this(name, maxEdge, maxEdge, "inside", "center", "jpeg", 0);
+        }
+
+        int maxEdge() {
+            return Math.max(width, height);
+        }
+
+        String extension() {
+            return format.equals("jpeg") ? "jpg" : format;
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeUTF(name);
+            out.writeInt(width);
+            out.writeInt(height);
+            out.writeUTF(fit);
+            out.writeUTF(gravity);
+            out.writeUTF(format);
+            out.writeInt(quality);
+        }
+
+        static Target read(DataInputStream in) throws IOException {
+            return new Target(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt());
+        }
     }
 
     record Output(String name, String path, int width, int height) {
     }
+
+    /** Output formats an engine can write; JPEG always. */
+    static final java.util.Set<String> FORMATS = java.util.Set.of("jpeg", "png", "webp", "avif");
 
     /** {@code outcome} is one of {@code ok}, {@code too-large}, {@code unreadable}, {@code error}. */
     record RenderResponse(String outcome, List<Output> outputs, String message) {
