@@ -117,6 +117,16 @@ public class AssetManagement {
                 .orElseGet(asset::currentVersion);
     }
 
+    /**
+     * For signed delivery URLs, which carry no user: the version (the current one when
+     * {@code number} is empty) of an asset that exists and is not in the trash.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AssetVersion> deliverableVersion(AssetId id, Optional<Integer> number) {
+        return assets.findById(id).filter(a -> a.status() == AssetStatus.ACTIVE)
+                .flatMap(a -> number.isPresent() ? a.version(number.get()) : Optional.of(a.currentVersion()));
+    }
+
     /** Newest first; {@code limit} is clamped to 1..200. */
     @Transactional(readOnly = true)
     public Page<Asset> list(Actor actor, AssetStatus status, Optional<Cursor> after, int limit) {

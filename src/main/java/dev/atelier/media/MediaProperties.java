@@ -1,5 +1,6 @@
 package dev.atelier.media;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,13 +18,17 @@ import org.springframework.util.unit.DataSize;
  * @param retryBackoff wait before the second attempt of a rendition job that failed for a passing
  *     reason (workers or storage unavailable); each further wait is four times longer
  * @param maxAttempts attempts of such a job before its renditions are marked failed
+ * @param maxDynamicEdge the largest width or height (in pixels, after the device pixel ratio) a
+ *     dynamic rendition URL may ask for
+ * @param urlKeyFile where the key that signs dynamic rendition URLs is kept (made on first start)
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
  */
 @ConfigurationProperties("atelier.media")
 public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("0") int workers,
         @DefaultValue("1GB") DataSize workerHeap, @DefaultValue("2m") Duration jobTimeout, @DefaultValue("0.85") float jpegQuality,
         @DefaultValue("2GB") DataSize workerMemory, @DefaultValue("") String workerJava,
-        @DefaultValue("10s") Duration retryBackoff, @DefaultValue("5") int maxAttempts, @DefaultValue("true") boolean libvips) {
+        @DefaultValue("10s") Duration retryBackoff, @DefaultValue("5") int maxAttempts, @DefaultValue("4096") int maxDynamicEdge,
+        Path urlKeyFile, @DefaultValue("true") boolean libvips) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

@@ -25,6 +25,19 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Signed rendition URLs: the signature is the permission (checked by the controller), no login, no session. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain signedDeliveryChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/cdn/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { });
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenManagement tokens) throws Exception {

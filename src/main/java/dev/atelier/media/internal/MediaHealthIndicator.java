@@ -28,7 +28,7 @@ class MediaHealthIndicator implements HealthIndicator {
         return Health.up()
                 .withDetail("engines", engines.isEmpty() ? Map.of("none", "the media workers could not be started") : engines)
                 .withDetail("workers", Map.of("size", workers.size(), "running", workers.running(),
-                        "replaced", workers.replacedWorkers()))
+                        "replaced", workers.replacedWorkers(), "jobs", workers.jobs()))
                 .build();
     }
 }

@@ -36,6 +36,7 @@ class MediaWorkerPool implements DisposableBean {
     private final long memoryLimit;
     private final int size;
     private final AtomicLong replaced = new AtomicLong();
+    private final AtomicLong jobs = new AtomicLong();
     private volatile Capabilities capabilities;
 
     MediaWorkerPool(MediaProperties properties) {
@@ -61,6 +62,7 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     RenderResponse render(RenderRequest request, Duration jobTimeout) {
+        jobs.incrementAndGet();
         return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
                 problem -> RenderResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
     }
@@ -133,6 +135,11 @@ class MediaWorkerPool implements DisposableBean {
 
     int running() {
         return (int) idle.stream().filter(WorkerProcess::isAlive).count();
+    }
+
+    /** Render jobs asked of the pool since start. */
+    long jobs() {
+        return jobs.get();
     }
 
     /** Workers killed and replaced since start: crashes, hangs and protocol breaks. */

@@ -54,6 +54,7 @@ final class Vips {
     private final MethodHandle bands;
     private final MethodHandle extractArea;
     private final MethodHandle embed;
+    private final MethodHandle addAlpha;
     private final MethodHandle thumbnail;
     private final MethodHandle thumbnailBuffer;
     private final MethodHandle hasAlpha;
@@ -93,6 +94,7 @@ final class Vips {
         this.bands = handle("vips_image_get_bands", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         this.extractArea = handle("vips_extract_area", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT,
                 JAVA_INT, JAVA_INT, ADDRESS), 6);
+        this.addAlpha = handle("vips_addalpha", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 2);
         this.embed = handle("vips_embed", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 6);
         this.thumbnail = handle("vips_thumbnail", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
@@ -336,6 +338,17 @@ final class Vips {
                 } finally {
                     areaUnref.invokeExact(array);
                 }
+            }
+        }
+
+        /** This image with an opaque alpha band added where it has none, as a new image. */
+        Image withAlpha() throws Throwable {
+            if (hasAlpha()) {
+                return reference();
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                return result((int) addAlpha.invokeExact(pointer, out, MemorySegment.NULL), out);
             }
         }
 

@@ -123,8 +123,11 @@ final class VipsImageEngine implements ImageEngine {
                 return opaque.cropped(layout.cropLeft(), layout.cropTop(), layout.outputWidth(), layout.outputHeight());
             }
             if (layout.pads()) {
-                return opaque.embedded(layout.padLeft(), layout.padTop(), layout.outputWidth(), layout.outputHeight(),
-                        background(opaque.bands(), opaque.hasAlpha()));
+                // formats with alpha get a transparent margin, JPEG a white one
+                try (Vips.Image padded = format.equals("jpeg") ? opaque.reference() : opaque.withAlpha()) {
+                    return padded.embedded(layout.padLeft(), layout.padTop(), layout.outputWidth(), layout.outputHeight(),
+                            background(padded.bands(), padded.hasAlpha()));
+                }
             }
             return opaque.reference();
         }

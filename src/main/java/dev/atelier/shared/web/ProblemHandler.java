@@ -58,7 +58,8 @@ class ProblemHandler {
     /** API paths, XHR uploads and anything asking for JSON get problem details; browsers get a page. */
     static boolean wantsProblem(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return request.getRequestURI().startsWith("/api/") || request.getHeader("HX-Request") != null
+        return request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/cdn/")
+                || request.getHeader("HX-Request") != null
                 || (accept != null && accept.contains("json") && !accept.contains("text/html"));
     }
 

@@ -78,6 +78,33 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void theJavaEngineCoversAndContainsLikeLibvips() throws Exception {
+        pool.destroy();
+        pool = new MediaWorkerPool(new WorkerLauncher(DataSize.ofMegabytes(64), false), 1, Duration.ofSeconds(60));
+        BufferedImage halves = new BufferedImage(600, 300, BufferedImage.TYPE_INT_RGB);
+        var g = halves.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 300, 300);
+        g.setColor(Color.BLUE);
+        g.fillRect(300, 0, 300, 300);
+        g.dispose();
+        Path input = Files.write(dir.resolve("halves.png"), TestImages.encode(halves, "png"));
+
+        RenderResponse response = pool.render(request(input, List.of(new Target("east", 100, 100, "cover", "east", "jpeg", 90),
+                new Target("boxed", 100, 100, "contain", "center", "png", 0))));
+        RenderResponse webp = pool.render(request(input, List.of(new Target("w", 100, 100, "inside", "center", "webp", 80))));
+
+        assertThat(response.outcome()).as(response.message()).isEqualTo("ok");
+        BufferedImage east = ImageIO.read(Path.of(response.outputs().get(0).path()).toFile());
+        BufferedImage boxed = ImageIO.read(Path.of(response.outputs().get(1).path()).toFile());
+        assertThat(east.getWidth()).isEqualTo(100);
+        assertThat(east.getRaster().getSample(10, 50, 2)).as("blue").isGreaterThan(200);
+        assertThat(boxed.getHeight()).isEqualTo(100);
+        assertThat(boxed.getRGB(50, 5) >>> 24).isZero();
+        assertThat(webp.outcome()).isEqualTo("unsupported");
+    }
+
+    @Test
     void reusesItsWorkers() throws Exception {
         Path image = image("again.png", 300, 300);
         for (int i = 0; i < 3; i++) {

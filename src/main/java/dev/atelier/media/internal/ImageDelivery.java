@@ -1,0 +1,244 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.asset.AssetId;
+import dev.atelier.asset.AssetManagement;
+import dev.atelier.asset.AssetVersion;
+import dev.atelier.identity.Actor;
+import dev.atelier.media.ImageSpec;
+import dev.atelier.media.MediaProperties;
+import dev.atelier.media.internal.RenditionCache.Entry;
+import dev.atelier.media.internal.WorkerProtocol.Output;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import dev.atelier.media.internal.WorkerProtocol.Target;
+import dev.atelier.shared.InvalidRequestException;
+import dev.atelier.shared.NotFoundException;
+import dev.atelier.shared.ProblemException;
+import dev.atelier.storage.BlobContent;
+import dev.atelier.storage.BlobKey;
+import dev.atelier.storage.BlobStore;
+import dev.atelier.storage.StagedBlob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Dynamic renditions behind signed URLs ({@code /cdn/assets/{id}/image?w=…&s=…}): any box, fit,
+ * gravity, format and device pixel ratio, made on first request in a media worker and then
+ * served from a content-addressed cache (key: the source's SHA-256 and the normalised spec), so
+ * a new version or other parameters never meet a stale entry. Concurrent requests for the same
+ * missing rendition share one computation.
+ */
+@Service
+public class ImageDelivery {
+
+    /** What to send: a stored rendition and how it may be cached. */
+    public record Delivered(BlobKey blob, String mediaType, int width, int height, String etag, boolean versioned,
+            boolean negotiated) {
+    }
+
+    private static final String PATH = "/cdn/assets/%s/image";
+
+    private final AssetManagement assets;
+    private final BlobStore blobs;
+    private final MediaWorkerPool workers;
+    private final RenditionCache cache;
+    private final MediaProperties properties;
+    private final UrlSigner signer;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+
+    ImageDelivery(AssetManagement assets, BlobStore blobs, MediaWorkerPool workers, RenditionCache cache, MediaProperties properties,
+            Clock clock) {
+        this.assets = assets;
+        this.blobs = blobs;
+        this.workers = workers;
+        this.cache = cache;
+        this.properties = properties;
+        this.signer = new UrlSigner(properties.urlKeyFile());
+        this.clock = clock;
+    }
+
+    /** A signed path for a viewer of the asset; the spec is checked against the size limit now. */
+    public String signedPath(Actor actor, AssetId id, ImageSpec spec) {
+        assets.version(actor, id, spec.version());
+        checkSize(spec);
+        String unsigned = unsignedPath(id, spec);
+        return unsigned + (spec.query().isEmpty() ? "?" : "&") + "s=" + signer.sign(unsigned);
+    }
+
+    /**
+     * The rendition a signed URL names, made now if no cached one exists.
+     *
+     * @param accept the request's {@code Accept} header, for {@code fm=auto}
+     */
+    public Delivered deliver(AssetId id, Map<String, String> query, String accept) {
+        ImageSpec spec = ImageSpec.parse(query);
+        if (!signer.verify(unsignedPath(id, spec), query.get("s"))) {
+            throw new InvalidSignatureException();
+        }
+        checkSize(spec);
+        AssetVersion version = assets.deliverableVersion(id, spec.version())
+                .orElseThrow(() -> new NotFoundException("asset " + id + (spec.version().map(v -> " version " + v).orElse(""))));
+        Set<String> writable = workers.capabilities().formatsFor(version.mediaType());
+        if (writable.isEmpty()) {
+            throw new NoImageException("there is no image of this type (" + version.mediaType() + ")");
+        }
+        String format = spec.format().equals("auto") ? negotiate(accept, writable) : spec.format();
+        if (!writable.contains(format)) {
+            throw new InvalidRequestException("This server cannot write " + format + " images; it writes " + String.join(", ", writable)
+                    + " (WebP and AVIF need libvips).");
+        }
+        ImageSpec concrete = spec.withFormat(format);
+        String key = cacheKey(version.blobKey(), concrete);
+        Entry entry = cache.find(key).filter(e -> blobs.exists(e.blob())).orElseGet(() -> renderOnce(key, version, concrete));
+        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), key, spec.version().isPresent(),
+                spec.format().equals("auto"));
+    }
+
+    private Entry renderOnce(String key, AssetVersion version, ImageSpec spec) {
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Entry entry = render(key, version, spec);
+            mine.complete(entry);
+            return entry;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private Entry render(String key, AssetVersion version, ImageSpec spec) {
+        BlobContent original = blobs.open(version.blobKey()).orElseThrow(() -> new NotFoundException("the original's content"));
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("atelier-image-");
+            Path input = original.file().orElse(null);
+            if (input == null) {
+                input = work.resolve("original");
+                try (var in = original.open()) {
+                    Files.copy(in, input);
+                }
+            }
+            int edge = properties.maxDynamicEdge();
+            int width = spec.width() == 0 && spec.height() == 0 ? edge : spec.pixelWidth();
+            int height = spec.width() == 0 && spec.height() == 0 ? edge : spec.pixelHeight();
+            Target target = new Target("image", width, height, spec.fit(), spec.gravity(), spec.format(), spec.quality());
+            RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
+                    List.of(target), properties.maxPixels(), properties.jpegQuality()));
+            switch (response.outcome()) {
+                case "ok" -> {
+                    Output output = response.outputs().getFirst();
+                    Path file = Path.of(output.path());
+                    BlobKey stored;
+                    try (var in = Files.newInputStream(file); StagedBlob staged = blobs.stage(in, Files.size(file))) {
+                        stored = staged.commit();
+                    }
+                    Entry entry = new Entry(key, version.blobKey(), stored, "image/" + spec.format(), output.width(), output.height());
+                    cache.put(entry, Instant.now(clock));
+                    return entry;
+                }
+                case "unavailable" -> throw new ImagingUnavailableException(response.message());
+                default -> throw new NoImageException(response.message());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work != null) {
+                FileSystemUtils.deleteRecursively(work.toFile());
+            }
+        }
+    }
+
+    private void checkSize(ImageSpec spec) {
+        int max = properties.maxDynamicEdge();
+        if (spec.pixelWidth() > max || spec.pixelHeight() > max) {
+            throw new ImageTooLargeRequestException(max);
+        }
+    }
+
+    /** AVIF, then WebP, where the client says it takes them (browsers do, in {@code Accept}); else JPEG. */
+    static String negotiate(String accept, Set<String> writable) {
+        String header = accept == null ? "" : accept.toLowerCase(java.util.Locale.ROOT);
+        for (String format : List.of("avif", "webp")) {
+            if (writable.contains(format) && header.contains("image/" + format)) {
+                return format;
+            }
+        }
+        return "jpeg";
+    }
+
+    private static String unsignedPath(AssetId id, ImageSpec spec) {
+        String path = PATH.formatted(id);
+        return spec.query().isEmpty() ? path : path + "?" + spec.query();
+    }
+
+    private static String cacheKey(BlobKey source, ImageSpec spec) {
+        ImageSpec anyVersion = new ImageSpec(Optional.empty(), spec.width(), spec.height(), spec.fit(), spec.gravity(), spec.format(),
+                spec.quality(), spec.dpr());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((source.sha256() + "|" + anyVersion.query()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class InvalidSignatureException extends ProblemException {
+
+        InvalidSignatureException() {
+            super(403, URI.create("/problems/invalid-signature"), "Invalid signature",
+                    "This image URL is unsigned or was altered; ask Atelier for a signed URL.");
+        }
+    }
+
+    static final class ImageTooLargeRequestException extends ProblemException {
+
+        ImageTooLargeRequestException(int max) {
+            super(400, URI.create("/problems/image-size-too-large"), "Image size too large",
+                    "Width and height (times dpr) may be at most " + max + " pixels.");
+        }
+    }
+
+    static final class NoImageException extends ProblemException {
+
+        NoImageException(String reason) {
+            super(422, URI.create("/problems/no-image"), "No image", "No image can be made of this asset: " + reason + ".");
+        }
+    }
+
+    static final class ImagingUnavailableException extends ProblemException {
+
+        ImagingUnavailableException(String reason) {
+            super(503, URI.create("/problems/imaging-unavailable"), "Imaging unavailable", reason + "; try again shortly.");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.atelier.media.web;
+
+import dev.atelier.asset.AssetId;
+import dev.atelier.identity.Actor;
+import dev.atelier.media.ImageSpec;
+import dev.atelier.media.internal.ImageDelivery;
+import dev.atelier.media.internal.ImageDelivery.Delivered;
+import dev.atelier.shared.NotFoundException;
+import dev.atelier.storage.BlobStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Signed dynamic rendition URLs: handed out to viewers by the API, served to anyone holding one. */
+@RestController
+@Tag(name = "Renditions")
+class ImageController {
+
+    private final ImageDelivery delivery;
+    private final BlobStore blobs;
+
+    ImageController(ImageDelivery delivery, BlobStore blobs) {
+        this.delivery = delivery;
+        this.blobs = blobs;
+    }
+
+    record SignedUrl(String path, String url) {
+    }
+
+    @Operation(summary = "A signed URL for a dynamic rendition",
+            description = "Parameters: w, h (pixels, at least one), fit (inside|contain|cover|fill), g (center|north|...|southwest), "
+                    + "fm (auto|jpeg|png|webp|avif), q (1-100), dpr (1-4), v (version; without it the URL follows the current version). "
+                    + "400 /problems/image-size-too-large above atelier.media.max-dynamic-edge.")
+    @GetMapping("/api/v1/assets/{id}/image-url")
+    SignedUrl sign(Actor actor, @PathVariable String id, @RequestParam Map<String, String> query) {
+        String path = delivery.signedPath(actor, AssetId.parse(id), ImageSpec.parse(query));
+        return new SignedUrl(path, ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(false).toUriString());
+    }
+
+    @Operation(summary = "A dynamic rendition (signed URL, no login)",
+            description = "403 /problems/invalid-signature when unsigned or altered. Cached by content; ETag and If-None-Match; "
+                    + "URLs with v are immutable for a year.")
+    @GetMapping("/cdn/assets/{id}/image")
+    ResponseEntity<Resource> image(@PathVariable String id, @RequestParam Map<String, String> query,
+            @RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = "*/*") String accept, WebRequest request) {
+        Delivered image = delivery.deliver(AssetId.parse(id), query, accept);
+        String etag = "\"" + image.etag() + "\"";
+        CacheControl caching = image.versioned() ? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
+                : CacheControl.noCache().cachePublic();
+        boolean unchanged = request.checkNotModified(etag);
+        ResponseEntity.BodyBuilder response = (unchanged ? ResponseEntity.status(304) : ResponseEntity.ok())
+                .eTag(etag).cacheControl(caching).header("X-Content-Type-Options", "nosniff");
+        if (image.negotiated()) {
+            response = response.varyBy(HttpHeaders.ACCEPT);
+        }
+        if (unchanged) {
+            return response.build();
+        }
+        var blob = blobs.open(image.blob()).orElseThrow(() -> new NotFoundException("the rendition's content"));
+        Resource body = blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        return response.contentType(MediaType.parseMediaType(image.mediaType())).body(body);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.atelier.media.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.IntegrationTest;
+import dev.atelier.testsupport.Multipart;
+import dev.atelier.testsupport.TestImages;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Signed dynamic rendition URLs, end to end over HTTP: signing, checking, shaping, negotiating and caching. */
+class ImageDeliveryTests extends IntegrationTest {
+
+    @Autowired
+    MediaWorkerPool workers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void servesASignedUrlToAnyoneAndCachesByContent() throws Exception {
+        String id = upload("banner.png", halves(600, 300));
+        String url = sign(id, "w=300&h=300&fit=cover&fm=jpeg");
+
+        Api.Response first = anonymous().get(url);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Content-Type")).isEqualTo("image/jpeg");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(first.bytes()));
+        assertThat(image.getWidth()).isEqualTo(300);
+        assertThat(image.getHeight()).isEqualTo(300);
+        // without a version the URL follows the current one: cacheable, but revalidated by ETag
+        assertThat(first.header("Cache-Control")).contains("no-cache").contains("public");
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+
+        long jobs = workers.jobs();
+        Api.Response again = anonymous().get(url);
+        Api.Response revalidated = anonymous().get(url, "If-None-Match", etag);
+
+        assertThat(again.bytes()).isEqualTo(first.bytes());
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(workers.jobs()).as("served from the cache").isEqualTo(jobs);
+    }
+
+    @Test
+    void aUrlWithAVersionIsImmutableAndOneWithoutFollowsNewVersions() {
+        String id = upload("poster.png", TestImages.png(400, 200, Color.RED));
+        String pinned = sign(id, "v=1&w=100");
+        String current = sign(id, "w=100");
+        String before = anonymous().get(current).header("ETag");
+
+        admin().upload("/api/v1/assets/" + id + "/versions", Multipart.file("poster.png", null, TestImages.png(400, 200, Color.BLUE)));
+
+        assertThat(anonymous().get(pinned).header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+        assertThat(anonymous().get(current).header("ETag")).isNotEqualTo(before);
+    }
+
+    @Test
+    void refusesUnsignedAndAlteredUrlsAndSizesOverTheLimit() {
+        String id = upload("secret.png", TestImages.png(200, 200, Color.GREEN));
+        String url = sign(id, "w=100");
+
+        Api.Response altered = anonymous().get(url.replace("w=100", "w=1000"));
+        Api.Response unsigned = anonymous().get("/cdn/assets/" + id + "/image?w=100");
+        Api.Response tooLarge = admin().get("/api/v1/assets/" + id + "/image-url?w=3000&dpr=2");
+        Api.Response badFit = admin().get("/api/v1/assets/" + id + "/image-url?w=100&fit=stretchy");
+
+        assertThat(altered.status()).isEqualTo(403);
+        assertThat(altered.json().get("type").asString()).isEqualTo("/problems/invalid-signature");
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().get("type").asString()).isEqualTo("/problems/image-size-too-large");
+        assertThat(badFit.status()).isEqualTo(400);
+        assertThat(badFit.json().get("detail").asString()).contains("'fit'");
+        assertThat(Api.anonymous(port).get("/api/v1/assets/" + id + "/image-url?w=100").status()).isEqualTo(401);
+    }
+
+    @Test
+    void cropsTowardsTheGravityAndPadsToContain() throws Exception {
+        String id = upload("halves.png", halves(600, 300));
+
+        BufferedImage west = read(sign(id, "w=100&h=100&fit=cover&g=west&fm=png"));
+        BufferedImage east = read(sign(id, "w=100&h=100&fit=cover&g=east&fm=png"));
+        BufferedImage contained = read(sign(id, "w=100&h=100&fit=contain&fm=png"));
+
+        assertThat(new Color(west.getRGB(90, 50))).isEqualTo(Color.RED);
+        assertThat(new Color(east.getRGB(10, 50))).isEqualTo(Color.BLUE);
+        assertThat(contained.getWidth()).isEqualTo(100);
+        assertThat(contained.getHeight()).isEqualTo(100);
+        assertThat(contained.getRGB(50, 5) >>> 24).as("padding is transparent in PNG").isZero();
+        assertThat(contained.getRGB(50, 50) >>> 24).isEqualTo(255);
+    }
+
+    @Test
+    void picksTheBestFormatTheClientAcceptsForAuto() {
+        assumeThat(workers.capabilities().formatsFor("image/png")).as("libvips is installed").contains("avif", "webp");
+        String id = upload("auto.png", TestImages.png(300, 200, Color.ORANGE));
+        String url = sign(id, "w=150");
+
+        Api.Response avif = anonymous().get(url, "Accept", "image/avif,image/webp,image/*,*/*;q=0.8");
+        Api.Response webp = anonymous().get(url, "Accept", "image/webp,*/*");
+        Api.Response jpeg = anonymous().get(url, "Accept", "*/*");
+
+        assertThat(avif.header("Content-Type")).isEqualTo("image/avif");
+        assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
+        assertThat(jpeg.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(avif.header("Vary")).contains("Accept");
+        assertThat(avif.header("ETag")).isNotEqualTo(webp.header("ETag"));
+    }
+
+    @Test
+    void computesAMissingRenditionOnceForConcurrentRequests() throws Exception {
+        String id = upload("busy.png", TestImages.png(1200, 800, Color.MAGENTA));
+        String url = sign(id, "w=640&fm=jpeg");
+        long jobs = workers.jobs();
+
+        List<Future<Api.Response>> responses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                responses.add(pool.submit((Callable<Api.Response>) () -> anonymous().get(url)));
+            }
+        }
+
+        for (Future<Api.Response> response : responses) {
+            assertThat(response.get().status()).isEqualTo(200);
+        }
+        assertThat(workers.jobs() - jobs).isEqualTo(1);
+    }
+
+    @Test
+    void aTrashedAssetsUrlsStopWorking() {
+        String id = upload("gone.png", TestImages.png(100, 100, Color.GRAY));
+        String url = sign(id, "w=50");
+        assertThat(anonymous().get(url).status()).isEqualTo(200);
+
+        admin().delete("/api/v1/assets/" + id);
+
+        assertThat(anonymous().get(url).status()).isEqualTo(404);
+    }
+
+    private String sign(String id, String query) {
+        Api.Response response = admin().get("/api/v1/assets/" + id + "/image-url?" + query);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json().get("path").asString();
+    }
+
+    private BufferedImage read(String url) throws Exception {
+        Api.Response response = anonymous().get(url);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return ImageIO.read(new ByteArrayInputStream(response.bytes()));
+    }
+
+    private Api anonymous() {
+        return Api.anonymous(port);
+    }
+
+    private String upload(String name, byte[] bytes) {
+        var response = admin().upload("/api/v1/assets", Multipart.file(name, null, bytes));
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    /** Left half red, right half blue. */
+    private static byte[] halves(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        return TestImages.encode(image, "png");
+    }
+}
