@@ -90,6 +90,19 @@ class RenditionTests extends IntegrationTest {
     }
 
     @Test
+    void previewsThePhotoshopComposite() throws Exception {
+        JsonNode created = admin().upload("/api/v1/assets", Multipart.file("layout.psd", null,
+                TestDocuments.psd(800, 400, new Color(40, 160, 90)))).json();
+
+        assertThat(created.get("mediaType").asString()).isEqualTo("image/vnd.adobe.photoshop");
+        assertThat(awaitSettled(created.get("id").asString()).findValuesAsString("status")).containsOnly("ready");
+        BufferedImage thumbnail = read(admin().get("/api/v1/assets/" + created.get("id").asString() + "/renditions/thumbnail"));
+        assertThat(thumbnail.getWidth()).isEqualTo(400);
+        assertThat(thumbnail.getHeight()).isEqualTo(200);
+        assertThat(new Color(thumbnail.getRGB(200, 100)).getGreen()).isBetween(150, 170);
+    }
+
+    @Test
     void neverEnlargesSmallImages() throws Exception {
         String id = upload("tiny.png", TestImages.png(120, 80, Color.GREEN));
         awaitSettled(id);

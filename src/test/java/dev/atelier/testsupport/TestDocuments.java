@@ -46,6 +46,36 @@ public final class TestDocuments {
         return out.toByteArray();
     }
 
+    /**
+     * A flat Photoshop file (RGB, 8 bits, no layers, raw image data): only the composite image
+     * that every PSD carries.
+     */
+    public static byte[] psd(int width, int height, java.awt.Color color) {
+        var bytes = new ByteArrayOutputStream();
+        try (var data = new java.io.DataOutputStream(bytes)) {
+            data.writeBytes("8BPS");
+            data.writeShort(1);
+            data.write(new byte[6]);
+            data.writeShort(3);
+            data.writeInt(height);
+            data.writeInt(width);
+            data.writeShort(8);
+            data.writeShort(3);
+            data.writeInt(0);
+            data.writeInt(0);
+            data.writeInt(0);
+            data.writeShort(0);
+            for (int channel : new int[] {color.getRed(), color.getGreen(), color.getBlue()}) {
+                byte[] plane = new byte[width * height];
+                java.util.Arrays.fill(plane, (byte) channel);
+                data.write(plane);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }

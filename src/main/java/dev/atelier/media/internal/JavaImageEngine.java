@@ -25,7 +25,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Pure-Java image engine: ImageIO with the TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP). It
+ * Pure-Java image engine: ImageIO with the TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP, PSD's
+ * composite image). It
  * reads the dimensions from the header and refuses oversized images before decoding, and it
  * decodes with source subsampling so a 50-megapixel photo never exists in memory at full size.
  */
@@ -35,7 +36,7 @@ class JavaImageEngine implements ImageEngine {
     static final Set<String> FORMATS = Set.of("jpeg", "png");
 
     static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp",
-            "image/x-ms-bmp");
+            "image/x-ms-bmp", "image/vnd.adobe.photoshop");
 
     private final long maxPixels;
     private final float jpegQuality;
