@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDynamicEdge the largest width or height (in pixels, after the device pixel ratio) a
  *     dynamic rendition URL may ask for
  * @param urlKeyFile where the key that signs dynamic rendition URLs is kept (made on first start)
+ * @param avJobTimeout how long one video or audio job (poster, proxy transcode, filmstrip) may take
+ * @param maxDuration video and audio longer than this (from the container's header) are refused
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
  */
 @ConfigurationProperties("atelier.media")
@@ -28,7 +30,8 @@ public record MediaProperties(@DefaultValue("250000000") long maxPixels, @Defaul
         @DefaultValue("1GB") DataSize workerHeap, @DefaultValue("2m") Duration jobTimeout, @DefaultValue("0.85") float jpegQuality,
         @DefaultValue("2GB") DataSize workerMemory, @DefaultValue("") String workerJava,
         @DefaultValue("10s") Duration retryBackoff, @DefaultValue("5") int maxAttempts, @DefaultValue("4096") int maxDynamicEdge,
-        Path urlKeyFile, @DefaultValue("true") boolean libvips) {
+        Path urlKeyFile, @DefaultValue("30m") Duration avJobTimeout, @DefaultValue("4h") Duration maxDuration,
+        @DefaultValue("true") boolean libvips) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

@@ -2,6 +2,7 @@ package dev.atelier.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -13,7 +14,9 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import dev.atelier.testsupport.Browsers;
 import dev.atelier.testsupport.IntegrationTest;
+import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
+import dev.atelier.testsupport.TestMedia;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +110,30 @@ class UploadJourneyTests extends IntegrationTest {
         assertThat(page.locator(".history")).containsText("Uploaded v2");
         page.navigate(url("/library"));
         assertThat(card("harbour")).isVisible();
+    }
+
+    @Test
+    void previewsAPdfAVideoAndAPhotoAndPlaysAndSeeksTheVideo() {
+        assumeTrue(TestMedia.ffmpegAvailable(), "ffmpeg is installed");
+        logIn();
+
+        page.locator("#upload-input").setInputFiles(new FilePayload[] {
+                new FilePayload("brochure.pdf", "application/pdf", TestDocuments.pdf(2, 595, 842)),
+                new FilePayload("teaser.mp4", "video/mp4", TestMedia.video(640, 360, 6, "mp4")),
+                new FilePayload("portrait.jpg", "image/jpeg", TestImages.jpeg(900, 1200, new Color(0x805ad5)))});
+        assertThat(page.locator(".upload-list li.done")).hasCount(3);
+        for (String title : new String[] {"brochure", "teaser", "portrait"}) {
+            assertThat(card(title).locator(".thumb img")).isVisible();
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("media-library.png")));
+
+        card("teaser").locator("a").click();
+        Locator video = page.locator(".preview video");
+        assertThat(video).isVisible();
+        page.waitForFunction("v => v.readyState >= 1 && v.duration > 5", video.elementHandle());
+        video.evaluate("v => { v.muted = true; v.currentTime = 4; return v.play(); }");
+        page.waitForFunction("v => !v.paused && v.currentTime >= 4", video.elementHandle());
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("video.png")));
     }
 
     @Test

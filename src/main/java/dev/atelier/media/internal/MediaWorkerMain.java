@@ -51,11 +51,15 @@ public final class MediaWorkerMain {
         }
     }
 
-    /** libvips first where this machine has it, the pure-Java engine for what libvips lacks or when it is absent. */
+    /**
+     * libvips first where this machine has it, the pure-Java engine for what libvips lacks or when
+     * it is absent, ffmpeg for video and audio where installed.
+     */
     static List<ImageEngine> engines() {
         List<ImageEngine> engines = new ArrayList<>();
         Vips.load().ifPresent(vips -> engines.add(new VipsImageEngine(vips)));
         engines.add(new JavaImageEngine());
+        FfmpegEngine.find().ifPresent(engines::add);
         return engines;
     }
 

@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,13 +37,16 @@ class RenditionGenerator {
     private static final Logger log = LoggerFactory.getLogger(RenditionGenerator.class);
 
     private final Renditions renditions;
+    private final MediaFacts facts;
     private final BlobStore blobs;
     private final MediaWorkerPool workers;
     private final MediaProperties properties;
     private final Clock clock;
 
-    RenditionGenerator(Renditions renditions, BlobStore blobs, MediaWorkerPool workers, MediaProperties properties, Clock clock) {
+    RenditionGenerator(Renditions renditions, MediaFacts facts, BlobStore blobs, MediaWorkerPool workers, MediaProperties properties,
+            Clock clock) {
         this.renditions = renditions;
+        this.facts = facts;
         this.blobs = blobs;
         this.workers = workers;
         this.properties = properties;
@@ -65,7 +67,8 @@ class RenditionGenerator {
      */
     void generate(RenderJob job) {
         var existing = renditions.findAll(job.asset(), job.version());
-        if (existing.size() == RenditionKind.values().length && existing.stream().noneMatch(r -> r.status() == RenditionStatus.PENDING)) {
+        if (existing.size() == RenditionKind.forType(job.mediaType()).size()
+                && existing.stream().noneMatch(r -> r.status() == RenditionStatus.PENDING)) {
             return;
         }
         if (!workers.capabilities().types().contains(job.mediaType())) {
@@ -97,22 +100,42 @@ class RenditionGenerator {
                     Files.copy(in, input, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            List<Target> targets = Arrays.stream(RenditionKind.values()).map(k -> new Target(k.slug(), k.maxEdge())).toList();
+            List<Target> targets = RenditionKind.forType(job.mediaType()).stream().map(k -> target(k, job.mediaType())).toList();
+            boolean timeBased = job.mediaType().startsWith("video/") || job.mediaType().startsWith("audio/");
             RenderResponse response = workers.render(new RenderRequest(input.toString(), job.mediaType(), work.toString(), targets,
-                    properties.maxPixels(), properties.jpegQuality()));
+                    properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds()),
+                    timeBased ? properties.avJobTimeout() : properties.jobTimeout());
             record(job, response);
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
     }
 
+    /** What the worker is asked for each kind: images fit a square; the proxy fits 720 lines; the filmstrip is a row of frames. */
+    private static Target target(RenditionKind kind, String mediaType) {
+        return switch (kind) {
+            case PROXY -> new Target(kind.slug(), 0, kind.maxEdge(), "inside", "center", mediaType.startsWith("video/") ? "mp4" : "m4a", 0);
+            case FILMSTRIP -> new Target(kind.slug(), kind.maxEdge(), 0, "inside", "center", "jpeg", 0);
+            default -> new Target(kind.slug(), kind.maxEdge());
+        };
+    }
+
     private void record(RenderJob job, RenderResponse response) throws IOException {
+        facts.save(job.asset(), job.version(), response.facts());
         switch (response.outcome()) {
             case "ok" -> {
                 for (Output output : response.outputs()) {
                     BlobKey stored = store(Path.of(output.path()));
                     renditions.save(new Rendition(job.asset(), job.version(), RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
-                            Optional.of(stored), Optional.of("image/jpeg"), output.width(), output.height(), Optional.empty(), now()));
+                            Optional.of(stored), Optional.of(WorkerProtocol.mediaTypeOf(output.path())), output.width(), output.height(),
+                            Optional.empty(), now()));
+                }
+                // a kind the engine could not make for this file (a video without frames has no filmstrip)
+                for (RenditionKind kind : RenditionKind.forType(job.mediaType())) {
+                    if (response.outputs().stream().noneMatch(o -> o.name().equals(kind.slug()))) {
+                        renditions.save(new Rendition(job.asset(), job.version(), kind, RenditionStatus.UNSUPPORTED, Optional.empty(),
+                                Optional.empty(), 0, 0, Optional.of("not made for this file"), now()));
+                    }
                 }
             }
             case "unsupported" -> markAll(job, RenditionStatus.UNSUPPORTED, response.message());
@@ -129,7 +152,7 @@ class RenditionGenerator {
 
     /** Sets every rendition of the job's version to {@code status}, with a reason (none when null). */
     void markAll(RenderJob job, RenditionStatus status, String reason) {
-        for (RenditionKind kind : RenditionKind.values()) {
+        for (RenditionKind kind : RenditionKind.forType(job.mediaType())) {
             renditions.save(new Rendition(job.asset(), job.version(), kind, status, Optional.empty(), Optional.empty(), 0, 0,
                     Optional.ofNullable(reason), now()));
         }

@@ -103,7 +103,13 @@ final class VipsImageEngine implements ImageEngine {
                     outputs.add(new Output(target.name(), file.toString(), shaped.width(), shaped.height()));
                 }
             }
-            return RenderResponse.ok(outputs);
+            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            facts.put("width", Integer.toString(header.displayWidth()));
+            facts.put("height", Integer.toString(header.displayHeight()));
+            if (header.pages() > 1 || type.equals("application/pdf")) {
+                facts.put("pages", Integer.toString(header.pages()));
+            }
+            return RenderResponse.ok(outputs, facts);
         } catch (Vips.VipsException e) {
             return RenderResponse.refused("unreadable", "the file could not be decoded: " + firstLine(e.getMessage()));
         } catch (Throwable e) {

@@ -118,6 +118,8 @@ final class WorkerProcess {
     }
 
     void kill() {
+        // ffmpeg and other children first: they would outlive their worker otherwise
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);

@@ -90,7 +90,12 @@ final class WorkerProtocol {
     }
 
     /** What to make: from one input file, one JPEG per target, written into {@code outputDir}. */
-    record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
+    record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
+            long maxSeconds) {
+
+        RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
+            this(input, mediaType, outputDir, targets, maxPixels, quality, Long.MAX_VALUE);
+        }
 
         void write(DataOutputStream out) throws IOException {
             out.writeUTF(RENDER);
@@ -103,6 +108,7 @@ final class WorkerProtocol {
             }
             out.writeLong(maxPixels);
             out.writeFloat(quality);
+            out.writeLong(maxSeconds);
             out.flush();
         }
 
@@ -116,7 +122,7 @@ final class WorkerProtocol {
             for (int i = 0; i < n; i++) {
                 targets.add(Target.read(in));
             }
-            return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat());
+            return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat(), in.readLong());
         }
     }
 
@@ -159,18 +165,38 @@ final class WorkerProtocol {
     record Output(String name, String path, int width, int height) {
     }
 
-    /** Output formats an engine can write; JPEG always. */
+    /** Image formats an engine can write; JPEG always. */
     static final java.util.Set<String> FORMATS = java.util.Set.of("jpeg", "png", "webp", "avif");
 
-    /** {@code outcome} is one of {@code ok}, {@code too-large}, {@code unreadable}, {@code error}. */
-    record RenderResponse(String outcome, List<Output> outputs, String message) {
+    /** The media type of a file an engine wrote, by its extension. */
+    static String mediaTypeOf(String path) {
+        String extension = path.substring(path.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "jpg" -> "image/jpeg";
+            case "mp4" -> "video/mp4";
+            case "m4a" -> "audio/mp4";
+            default -> "image/" + extension;
+        };
+    }
+
+    /**
+     * {@code outcome} is one of {@code ok}, {@code unsupported}, {@code too-large},
+     * {@code unreadable}, {@code error} ({@code unavailable} is the pool's own). {@code facts} are
+     * what the engine learnt of the file: {@code width}, {@code height}, {@code pages},
+     * {@code duration} (seconds), {@code videoCodec}, {@code audioCodec}, where they apply.
+     */
+    record RenderResponse(String outcome, List<Output> outputs, String message, Map<String, String> facts) {
 
         static RenderResponse ok(List<Output> outputs) {
-            return new RenderResponse("ok", outputs, "");
+            return new RenderResponse("ok", outputs, "", Map.of());
+        }
+
+        static RenderResponse ok(List<Output> outputs, Map<String, String> facts) {
+            return new RenderResponse("ok", outputs, "", facts);
         }
 
         static RenderResponse refused(String outcome, String message) {
-            return new RenderResponse(outcome, List.of(), message);
+            return new RenderResponse(outcome, List.of(), message, Map.of());
         }
 
         void write(DataOutputStream out) throws IOException {
@@ -183,6 +209,11 @@ final class WorkerProtocol {
                 out.writeInt(o.width());
                 out.writeInt(o.height());
             }
+            out.writeInt(facts.size());
+            for (var fact : facts.entrySet()) {
+                out.writeUTF(fact.getKey());
+                out.writeUTF(fact.getValue());
+            }
             out.flush();
         }
 
@@ -194,7 +225,12 @@ final class WorkerProtocol {
             for (int i = 0; i < n; i++) {
                 outputs.add(new Output(in.readUTF(), in.readUTF(), in.readInt(), in.readInt()));
             }
-            return new RenderResponse(outcome, outputs, message);
+            int f = in.readInt();
+            Map<String, String> facts = new LinkedHashMap<>();
+            for (int i = 0; i < f; i++) {
+                facts.put(in.readUTF(), in.readUTF());
+            }
+            return new RenderResponse(outcome, outputs, message, Collections.unmodifiableMap(facts));
         }
     }
 }

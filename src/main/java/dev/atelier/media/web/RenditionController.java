@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamResource;
@@ -59,10 +60,19 @@ class RenditionController {
     @ResponseBody
     List<RenditionResource> list(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version) {
         AssetVersion v = assets.version(actor, AssetId.parse(id), version);
-        return renditions.all(AssetId.parse(id), v.number()).stream().map(RenditionResource::of).toList();
+        return renditions.all(AssetId.parse(id), v.number(), v.mediaType()).stream().map(RenditionResource::of).toList();
     }
 
-    @Operation(summary = "A rendition image (thumbnail ≈400 px, preview ≈2048 px)",
+    @Operation(summary = "What the media engines learnt of a version",
+            description = "width, height, pages (PDF), duration (seconds), videoCodec, audioCodec — where they apply; empty until processed.")
+    @GetMapping("/api/v1/assets/{id}/media-facts")
+    @ResponseBody
+    Map<String, String> facts(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version) {
+        AssetVersion v = assets.version(actor, AssetId.parse(id), version);
+        return renditions.facts(AssetId.parse(id), v.number());
+    }
+
+    @Operation(summary = "A rendition (thumbnail ≈400 px, preview ≈2048 px, proxy: playable MP4/AAC, filmstrip: ten frames)",
             description = "404 /problems/rendition-not-ready while it is pending, failed or unsupported; the detail says which.")
     @GetMapping({"/api/v1/assets/{id}/renditions/{name}", "/assets/{id}/renditions/{name}"})
     ResponseEntity<Resource> image(Actor actor, @PathVariable String id, @PathVariable String name,
@@ -89,6 +99,8 @@ class RenditionController {
         Rendition r = resolve(actor, id, name, version);
         model.addAttribute("r", r);
         model.addAttribute("src", "/assets/" + id + "/renditions/" + name + "?version=" + r.version());
+        // a player shows the preview image (poster frame, waveform) until it plays
+        model.addAttribute("poster", "/assets/" + id + "/renditions/preview?version=" + r.version());
         model.addAttribute("self", "/assets/" + id + "/renditions/" + name + "/fragment?version=" + r.version());
         return "media/rendition :: rendition";
     }
