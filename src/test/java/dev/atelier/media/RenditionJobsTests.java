@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.Atelier;
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.AwaitRenditions;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,7 +39,8 @@ class RenditionJobsTests {
             assertThat(api.get("/api/v1/assets/" + id + "/renditions").json().findValuesAsString("status")).containsOnly("pending");
         }
         try (var restarted = start()) {
-            JsonNode renditions = await(admin(restarted), id, statuses -> statuses.stream().allMatch("ready"::equals));
+            JsonNode renditions = AwaitRenditions.until(admin(restarted), id, statuses -> statuses.stream().allMatch("ready"::equals),
+                    new ArrayList<>());
             assertThat(renditions.findValuesAsString("status")).containsOnly("ready");
         }
     }
@@ -53,7 +54,7 @@ class RenditionJobsTests {
                     .json().get("id").asString();
 
             List<String> reasonsSeen = new ArrayList<>();
-            JsonNode renditions = await(api, id, statuses -> statuses.stream().allMatch("failed"::equals), reasonsSeen);
+            JsonNode renditions = AwaitRenditions.until(api, id, statuses -> statuses.stream().allMatch("failed"::equals), reasonsSeen);
 
             assertThat(renditions.get(0).get("reason").asString())
                     .isEqualTo("gave up after 3 attempts: the media workers could not be started");
@@ -71,29 +72,5 @@ class RenditionJobsTests {
     private static Api admin(ConfigurableApplicationContext app) {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         return Api.basic(port, "admin", PASSWORD);
-    }
-
-    private static JsonNode await(Api api, String id, Predicate<List<String>> done) {
-        return await(api, id, done, new ArrayList<>());
-    }
-
-    private static JsonNode await(Api api, String id, Predicate<List<String>> done, List<String> reasonsSeen) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode list = api.get("/api/v1/assets/" + id + "/renditions").json();
-            list.findValuesAsString("reason").forEach(reasonsSeen::add);
-            if (done.test(list.findValuesAsString("status"))) {
-                return list;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("renditions not settled after 60 s: " + list);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.AwaitRenditions;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestDocuments;
@@ -169,17 +170,7 @@ class RenditionTests extends IntegrationTest {
     }
 
     private JsonNode awaitSettled(String id) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            JsonNode list = admin().get("/api/v1/assets/" + id + "/renditions").json();
-            if (!list.findValuesAsString("status").contains("pending")) {
-                return list;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("renditions still pending after 30 s: " + list);
-            }
-            sleep();
-        }
+        return AwaitRenditions.settled(admin(), id);
     }
 
     private static BufferedImage read(Api.Response response) throws Exception {

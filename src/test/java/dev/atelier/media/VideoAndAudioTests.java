@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.AwaitRenditions;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestMedia;
@@ -94,22 +95,7 @@ class VideoAndAudioTests extends IntegrationTest {
     }
 
     private JsonNode awaitSettled(String id) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode list = admin().get("/api/v1/assets/" + id + "/renditions").json();
-            if (!list.findValuesAsString("status").contains("pending")) {
-                return list;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("renditions still pending after 60 s: " + list);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return AwaitRenditions.settled(admin(), id);
     }
 
     private static BufferedImage image(Api.Response response) throws Exception {

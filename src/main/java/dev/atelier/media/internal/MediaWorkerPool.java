@@ -92,7 +92,7 @@ class MediaWorkerPool implements DisposableBean {
                 try {
                     worker = idleOrNew();
                 } catch (IOException e) {
-                    log.error("could not start a media worker with {}: {}", launcher.command(), e.toString());
+                    log.error("could not start a media worker with {}: {}", launcher.command().getFirst(), e.getMessage());
                     return failure.apply(NOT_STARTED);
                 }
                 try {
