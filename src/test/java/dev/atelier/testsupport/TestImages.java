@@ -45,4 +45,16 @@ public final class TestImages {
         g.dispose();
         return image;
     }
+
+    /** Left half red, right half blue: crops, gravity and mirroring show in which colour ends up where. */
+    public static BufferedImage halves(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        return image;
+    }
 }

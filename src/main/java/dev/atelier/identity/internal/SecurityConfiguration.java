@@ -41,24 +41,40 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenManagement tokens) throws Exception {
-        var unauthorized = ProblemEntryPoints.unauthorized();
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return machineCredentials(http, tokens).build();
+    }
+
+    /** HTTP Basic and access tokens, problem details for 401/403, no CSRF (no cookies decide), no saved requests. */
+    private static HttpSecurity machineCredentials(HttpSecurity http, TokenManagement tokens) throws Exception {
+        var unauthorized = ProblemEntryPoints.unauthorized();
+        return http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(ProblemEntryPoints.forbidden()))
                 .requestCache(cache -> cache.disable());
-        return http.build();
+    }
+
+    /**
+     * IIIF: viewers inside Atelier pages use the browser session; tools use Basic or a token.
+     * No login redirect: an image request without credentials gets a 401 problem.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain iiifChain(HttpSecurity http, TokenManagement tokens) throws Exception {
+        // GET only, so CSRF protection has nothing to guard even with the session cookie
+        http.securityMatcher("/iiif/**").authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        return machineCredentials(http, tokens).build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",

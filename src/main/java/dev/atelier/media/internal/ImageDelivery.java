@@ -107,13 +107,32 @@ public class ImageDelivery {
                     + " (WebP and AVIF need libvips).");
         }
         ImageSpec concrete = spec.withFormat(format);
-        String key = cacheKey(version.blobKey(), concrete);
-        Entry entry = cache.find(key).filter(e -> blobs.exists(e.blob())).orElseGet(() -> renderOnce(key, version, concrete));
-        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), key, spec.version().isPresent(),
-                spec.format().equals("auto"));
+        int edge = properties.maxDynamicEdge();
+        boolean free = spec.width() == 0 && spec.height() == 0;
+        Target target = new Target("image", free ? edge : concrete.pixelWidth(), free ? edge : concrete.pixelHeight(), concrete.fit(),
+                concrete.gravity(), format, concrete.quality());
+        ImageSpec anyVersion = new ImageSpec(Optional.empty(), concrete.width(), concrete.height(), concrete.fit(),
+                concrete.gravity(), format, concrete.quality(), concrete.dpr());
+        Entry entry = rendered(version, target, anyVersion.query());
+        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(),
+                spec.version().isPresent(), spec.format().equals("auto"));
     }
 
-    private Entry renderOnce(String key, AssetVersion version, ImageSpec spec) {
+    /**
+     * The target rendered from the version, from the cache when it is there; {@code spec}
+     * names the target fully (it is hashed with the source's SHA-256 into the cache key).
+     */
+    Entry rendered(AssetVersion version, Target target, String spec) {
+        String key = cacheKey(version.blobKey(), spec);
+        return cache.find(key).filter(e -> blobs.exists(e.blob())).orElseGet(() -> renderOnce(key, version, target));
+    }
+
+    /** The formats images of this version can be written in; empty when there is no image of it. */
+    Set<String> writableFormats(AssetVersion version) {
+        return workers.capabilities().formatsFor(version.mediaType());
+    }
+
+    private Entry renderOnce(String key, AssetVersion version, Target target) {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -124,7 +143,7 @@ public class ImageDelivery {
             }
         }
         try {
-            Entry entry = render(key, version, spec);
+            Entry entry = render(key, version, target);
             mine.complete(entry);
             return entry;
         } catch (RuntimeException e) {
@@ -135,7 +154,7 @@ public class ImageDelivery {
         }
     }
 
-    private Entry render(String key, AssetVersion version, ImageSpec spec) {
+    private Entry render(String key, AssetVersion version, Target target) {
         BlobContent original = blobs.open(version.blobKey()).orElseThrow(() -> new NotFoundException("the original's content"));
         Path work = null;
         try {
@@ -147,10 +166,6 @@ public class ImageDelivery {
                     Files.copy(in, input);
                 }
             }
-            int edge = properties.maxDynamicEdge();
-            int width = spec.width() == 0 && spec.height() == 0 ? edge : spec.pixelWidth();
-            int height = spec.width() == 0 && spec.height() == 0 ? edge : spec.pixelHeight();
-            Target target = new Target("image", width, height, spec.fit(), spec.gravity(), spec.format(), spec.quality());
             RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
                     List.of(target), properties.maxPixels(), properties.jpegQuality()));
             switch (response.outcome()) {
@@ -161,7 +176,8 @@ public class ImageDelivery {
                     try (var in = Files.newInputStream(file); StagedBlob staged = blobs.stage(in, Files.size(file))) {
                         stored = staged.commit();
                     }
-                    Entry entry = new Entry(key, version.blobKey(), stored, "image/" + spec.format(), output.width(), output.height());
+                    Entry entry = new Entry(key, version.blobKey(), stored, WorkerProtocol.mediaTypeOf(output.path()), output.width(),
+                            output.height());
                     cache.put(entry, Instant.now(clock));
                     return entry;
                 }
@@ -200,12 +216,10 @@ public class ImageDelivery {
         return spec.query().isEmpty() ? path : path + "?" + spec.query();
     }
 
-    private static String cacheKey(BlobKey source, ImageSpec spec) {
-        ImageSpec anyVersion = new ImageSpec(Optional.empty(), spec.width(), spec.height(), spec.fit(), spec.gravity(), spec.format(),
-                spec.quality(), spec.dpr());
+    private static String cacheKey(BlobKey source, String spec) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((source.sha256() + "|" + anyVersion.query()).getBytes(StandardCharsets.UTF_8));
+                    .digest((source.sha256() + "|" + spec).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.Set;
 import javax.imageio.IIOImage;
@@ -40,6 +41,9 @@ class JavaImageEngine implements ImageEngine {
 
     private final long maxPixels;
     private final float jpegQuality;
+    /** Size of the last decoded file as stored (before orientation). */
+    private int sourceWidth;
+    private int sourceHeight;
 
     /** As an {@link ImageEngine}: limits and quality come with each request. */
     JavaImageEngine() {
@@ -70,25 +74,33 @@ class JavaImageEngine implements ImageEngine {
     public RenderResponse render(RenderRequest request) {
         var engine = new JavaImageEngine(request.maxPixels(), request.quality());
         try {
-            int largest = request.targets().stream().mapToInt(WorkerProtocol.Target::maxEdge).max().orElse(1);
+            // a region may need every source pixel: decode at full size then (within the pixel limit)
+            boolean regions = request.targets().stream().anyMatch(t -> t.transform().hasRegion());
+            int largest = regions ? Integer.MAX_VALUE / 4
+                    : request.targets().stream().mapToInt(WorkerProtocol.Target::maxEdge).max().orElse(1);
             Path input = Path.of(request.input());
             BufferedImage decoded = engine.decode(input, largest);
-            if (request.mediaType().equals("image/jpeg")) {
-                decoded = ExifOrientation.apply(decoded, ExifOrientation.of(input));
-            }
+            int orientation = request.mediaType().equals("image/jpeg") ? ExifOrientation.of(input) : 1;
+            decoded = ExifOrientation.apply(decoded, orientation);
+            int displayWidth = orientation >= 5 ? engine.sourceHeight : engine.sourceWidth;
+            Map<String, String> facts = Map.of("width", Integer.toString(displayWidth),
+                    "height", Integer.toString(orientation >= 5 ? engine.sourceWidth : engine.sourceHeight));
             List<Output> outputs = new ArrayList<>();
             for (var target : request.targets()) {
                 if (!FORMATS.contains(target.format())) {
                     return RenderResponse.refused("unsupported", "this engine cannot write " + target.format());
                 }
                 float quality = target.quality() > 0 ? target.quality() / 100f : engine.jpegQuality;
-                BufferedImage shaped = engine.shape(decoded, Layout.plan(decoded.getWidth(), decoded.getHeight(), target),
-                        target.format().equals("jpeg"));
+                boolean opaque = target.format().equals("jpeg");
+                BufferedImage shaped = target.transform().hasRegion()
+                        ? region(decoded, (double) decoded.getWidth() / displayWidth, target, opaque)
+                        : engine.shape(decoded, Layout.plan(decoded.getWidth(), decoded.getHeight(), target), opaque);
+                shaped = transformed(shaped, target.transform(), opaque);
                 Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
                 Files.write(file, target.format().equals("png") ? encodePng(shaped) : engine.encodeJpeg(shaped, quality));
                 outputs.add(new Output(target.name(), file.toString(), shaped.getWidth(), shaped.getHeight()));
             }
-            return RenderResponse.ok(outputs);
+            return RenderResponse.ok(outputs, facts);
         } catch (ImageTooLargeException e) {
             return RenderResponse.refused("too-large", e.getMessage());
         } catch (UnreadableImageException e) {
@@ -116,6 +128,8 @@ class JavaImageEngine implements ImageEngine {
                 if (width * height > maxPixels) {
                     throw new ImageTooLargeException(width, height, maxPixels);
                 }
+                sourceWidth = (int) width;
+                sourceHeight = (int) height;
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = (int) Math.max(1, Math.max(width, height) / (2L * minEdge));
                 param.setSourceSubsampling(step, step, 0, 0);
@@ -143,6 +157,54 @@ class JavaImageEngine implements ImageEngine {
         int left = layout.pads() ? layout.padLeft() : -layout.cropLeft();
         int top = layout.pads() ? layout.padTop() : -layout.cropTop();
         return draw(current, targetW, targetH, left, top, layout.outputWidth(), layout.outputHeight(), opaque);
+    }
+
+    /** The target's region (in displayed source pixels; {@code scale} maps them to the decoded image) at exactly the target's size. */
+    private static BufferedImage region(BufferedImage decoded, double scale, WorkerProtocol.Target target, boolean opaque) {
+        var t = target.transform();
+        int x = Math.clamp((int) Math.round(t.x() * scale), 0, decoded.getWidth() - 1);
+        int y = Math.clamp((int) Math.round(t.y() * scale), 0, decoded.getHeight() - 1);
+        int w = Math.clamp((int) Math.round(t.width() * scale), 1, decoded.getWidth() - x);
+        int h = Math.clamp((int) Math.round(t.height() * scale), 1, decoded.getHeight() - y);
+        return draw(decoded.getSubimage(x, y, w, h), target.width(), target.height(), 0, 0, target.width(), target.height(), opaque);
+    }
+
+    /** Mirror, then rotate clockwise, then tone, as IIIF orders them. */
+    private static BufferedImage transformed(BufferedImage image, WorkerProtocol.Transform t, boolean opaque) {
+        if (!t.changesPixels()) {
+            return image;
+        }
+        int quarter = ((t.rotation() % 360) / 90) % 4;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int outW = quarter % 2 == 1 ? h : w;
+        int outH = quarter % 2 == 1 ? w : h;
+        var transform = new java.awt.geom.AffineTransform();
+        transform.translate(outW / 2.0, outH / 2.0);
+        transform.quadrantRotate(quarter);
+        if (t.mirror()) {
+            transform.scale(-1, 1);
+        }
+        transform.translate(-w / 2.0, -h / 2.0);
+        BufferedImage turned = new BufferedImage(outW, outH, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = turned.createGraphics();
+        try {
+            g.drawImage(image, transform, null);
+        } finally {
+            g.dispose();
+        }
+        if (t.tone().equals("color")) {
+            return turned;
+        }
+        BufferedImage toned = new BufferedImage(outW, outH, t.tone().equals("bitonal") ? BufferedImage.TYPE_BYTE_BINARY
+                : BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D tg = toned.createGraphics();
+        try {
+            tg.drawImage(turned, 0, 0, null);
+        } finally {
+            tg.dispose();
+        }
+        return toned;
     }
 
     static byte[] encodePng(BufferedImage image) throws IOException {

@@ -55,6 +55,10 @@ final class Vips {
     private final MethodHandle extractArea;
     private final MethodHandle embed;
     private final MethodHandle addAlpha;
+    private final MethodHandle flip;
+    private final MethodHandle rot;
+    private final MethodHandle colourspace;
+    private final MethodHandle relationalConst;
     private final MethodHandle thumbnail;
     private final MethodHandle thumbnailBuffer;
     private final MethodHandle hasAlpha;
@@ -94,6 +98,11 @@ final class Vips {
         this.bands = handle("vips_image_get_bands", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         this.extractArea = handle("vips_extract_area", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT,
                 JAVA_INT, JAVA_INT, ADDRESS), 6);
+        this.flip = handle("vips_flip", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS), 3);
+        this.rot = handle("vips_rot", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS), 3);
+        this.colourspace = handle("vips_colourspace", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS), 3);
+        this.relationalConst = handle("vips_relational_const1", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
+                JAVA_DOUBLE, ADDRESS), 4);
         this.addAlpha = handle("vips_addalpha", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 2);
         this.embed = handle("vips_embed", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 6);
@@ -338,6 +347,38 @@ final class Vips {
                 } finally {
                     areaUnref.invokeExact(array);
                 }
+            }
+        }
+
+        /** Mirrored left to right ({@code VIPS_DIRECTION_HORIZONTAL}), as a new image. */
+        Image mirrored() throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                return result((int) flip.invokeExact(pointer, out, 0, MemorySegment.NULL), out);
+            }
+        }
+
+        /** Turned clockwise by 90, 180 or 270 degrees ({@code VipsAngle} D90 = 1 …), as a new image. */
+        Image rotated(int degrees) throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                return result((int) rot.invokeExact(pointer, out, (degrees / 90) % 4, MemorySegment.NULL), out);
+            }
+        }
+
+        /** In grey ({@code VIPS_INTERPRETATION_B_W}), as a new image. */
+        Image gray() throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                return result((int) colourspace.invokeExact(pointer, out, 1, MemorySegment.NULL), out);
+            }
+        }
+
+        /** Black and white only: grey values above the middle become white ({@code VIPS_OPERATION_RELATIONAL_MORE}). */
+        Image bitonal() throws Throwable {
+            try (Image grey = gray(); Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                return result((int) relationalConst.invokeExact(grey.pointer, out, 4, 127.5, MemorySegment.NULL), out);
             }
         }
 

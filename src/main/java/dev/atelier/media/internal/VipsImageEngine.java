@@ -92,15 +92,13 @@ final class VipsImageEngine implements ImageEngine {
             }
             List<Output> outputs = new ArrayList<>();
             for (Target target : request.targets()) {
-                Layout layout = Layout.plan(header.displayWidth(), header.displayHeight(), target);
                 int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
                 Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
-                try (Vips.Image scaled = svg ? vips.thumbnail(content, layout.scaledWidth(), layout.scaledHeight())
-                        : vips.thumbnail(input.toString(), layout.scaledWidth(), layout.scaledHeight(), "fail_on=truncated",
-                                header.profile());
-                        Vips.Image shaped = shape(scaled, layout, target.format())) {
-                    shaped.save(file + saveOptions(target.format(), quality));
-                    outputs.add(new Output(target.name(), file.toString(), shaped.width(), shaped.height()));
+                try (Vips.Image shaped = target.transform().hasRegion() ? region(input, content, header, target)
+                        : layout(input, content, header, target);
+                        Vips.Image done = transformed(shaped, target.transform())) {
+                    done.save(file + saveOptions(target.format(), quality));
+                    outputs.add(new Output(target.name(), file.toString(), done.width(), done.height()));
                 }
             }
             Map<String, String> facts = new java.util.LinkedHashMap<>();
@@ -120,6 +118,59 @@ final class VipsImageEngine implements ImageEngine {
             e.printStackTrace();
             return RenderResponse.refused("error", "the file could not be processed (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private Vips.Image layout(Path input, byte[] svg, Vips.Header header, Target target) throws Throwable {
+        Layout layout = Layout.plan(header.displayWidth(), header.displayHeight(), target);
+        try (Vips.Image scaled = scaled(input, svg, header, layout.scaledWidth(), layout.scaledHeight())) {
+            return shape(scaled, layout, target.format());
+        }
+    }
+
+    /**
+     * A region scaled to exactly the target's size: the whole image is scaled by the region's
+     * factor (shrink-on-load, orientation and colour handled as for any thumbnail), then the
+     * region is cut out of it.
+     */
+    private Vips.Image region(Path input, byte[] svg, Vips.Header header, Target target) throws Throwable {
+        var t = target.transform();
+        double sx = (double) target.width() / t.width();
+        double sy = (double) target.height() / t.height();
+        int fullW = Math.max(1, (int) Math.round(header.displayWidth() * sx));
+        int fullH = Math.max(1, (int) Math.round(header.displayHeight() * sy));
+        int left = Math.clamp(Math.round(t.x() * sx), 0, Math.max(0, fullW - target.width()));
+        int top = Math.clamp(Math.round(t.y() * sy), 0, Math.max(0, fullH - target.height()));
+        try (Vips.Image scaled = scaled(input, svg, header, fullW, fullH);
+                Vips.Image opaque = target.format().equals("jpeg") ? scaled.flattened(WHITE) : scaled.reference()) {
+            return opaque.cropped(left, top, Math.min(target.width(), fullW - left), Math.min(target.height(), fullH - top));
+        }
+    }
+
+    private Vips.Image scaled(Path input, byte[] svg, Vips.Header header, int width, int height) throws Throwable {
+        return svg != null ? vips.thumbnail(svg, width, height)
+                : vips.thumbnail(input.toString(), width, height, "fail_on=truncated", header.profile());
+    }
+
+    /** Mirror, then rotate, then tone, as IIIF orders them. */
+    private static Vips.Image transformed(Vips.Image image, WorkerProtocol.Transform transform) throws Throwable {
+        Vips.Image current = image.reference();
+        if (transform.mirror()) {
+            current = replace(current, current.mirrored());
+        }
+        if (transform.rotation() % 360 != 0) {
+            current = replace(current, current.rotated(transform.rotation() % 360));
+        }
+        if (transform.tone().equals("gray")) {
+            current = replace(current, current.gray());
+        } else if (transform.tone().equals("bitonal")) {
+            current = replace(current, current.bitonal());
+        }
+        return current;
+    }
+
+    private static Vips.Image replace(Vips.Image old, Vips.Image next) {
+        old.close();
+        return next;
     }
 
     /** Crops or pads to the layout; JPEG has no alpha, so it is flattened onto white first. */

@@ -132,7 +132,11 @@ final class WorkerProtocol {
      * {@code gravity} when covering, encoded as {@code format} ({@code jpeg}, {@code png},
      * {@code webp}, {@code avif}) at {@code quality} (1..100; 0 = the request's default).
      */
-    record Target(String name, int width, int height, String fit, String gravity, String format, int quality) {
+    record Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform) {
+
+        Target(String name, int width, int height, String fit, String gravity, String format, int quality) {
+            this(name, width, height, fit, gravity, format, quality, Transform.NONE);
+        }
 
         /** The stored renditions: a JPEG inside a square, never enlarged. */
         Target(String name, int maxEdge) {
@@ -155,10 +159,37 @@ final class WorkerProtocol {
             out.writeUTF(gravity);
             out.writeUTF(format);
             out.writeInt(quality);
+            out.writeInt(transform.x());
+            out.writeInt(transform.y());
+            out.writeInt(transform.width());
+            out.writeInt(transform.height());
+            out.writeInt(transform.rotation());
+            out.writeBoolean(transform.mirror());
+            out.writeUTF(transform.tone());
         }
 
         static Target read(DataInputStream in) throws IOException {
-            return new Target(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt());
+            return new Target(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(),
+                    new Transform(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readUTF()));
+        }
+    }
+
+    /**
+     * IIIF-style operations on top of a target: a region of the source (in displayed pixels,
+     * after EXIF orientation; {@code width} 0 = the whole image) scaled to exactly the target's
+     * width × height, then mirrored, rotated clockwise by a multiple of 90°, and toned
+     * ({@code color}, {@code gray} or {@code bitonal}).
+     */
+    record Transform(int x, int y, int width, int height, int rotation, boolean mirror, String tone) {
+
+        static final Transform NONE = new Transform(0, 0, 0, 0, 0, false, "color");
+
+        boolean hasRegion() {
+            return width > 0 && height > 0;
+        }
+
+        boolean changesPixels() {
+            return rotation != 0 || mirror || !tone.equals("color");
         }
     }
 

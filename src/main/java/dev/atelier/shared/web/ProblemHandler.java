@@ -59,6 +59,7 @@ class ProblemHandler {
     static boolean wantsProblem(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/cdn/")
+                || request.getRequestURI().startsWith("/iiif/")
                 || request.getHeader("HX-Request") != null
                 || (accept != null && accept.contains("json") && !accept.contains("text/html"));
     }

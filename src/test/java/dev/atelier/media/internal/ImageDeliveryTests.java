@@ -8,7 +8,6 @@ import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ class ImageDeliveryTests extends IntegrationTest {
 
     @Test
     void servesASignedUrlToAnyoneAndCachesByContent() throws Exception {
-        String id = upload("banner.png", halves(600, 300));
+        String id = upload("banner.png", TestImages.encode(TestImages.halves(600, 300), "png"));
         String url = sign(id, "w=300&h=300&fit=cover&fm=jpeg");
 
         Api.Response first = anonymous().get(url);
@@ -91,7 +90,7 @@ class ImageDeliveryTests extends IntegrationTest {
 
     @Test
     void cropsTowardsTheGravityAndPadsToContain() throws Exception {
-        String id = upload("halves.png", halves(600, 300));
+        String id = upload("halves.png", TestImages.encode(TestImages.halves(600, 300), "png"));
 
         BufferedImage west = read(sign(id, "w=100&h=100&fit=cover&g=west&fm=png"));
         BufferedImage east = read(sign(id, "w=100&h=100&fit=cover&g=east&fm=png"));
@@ -172,17 +171,5 @@ class ImageDeliveryTests extends IntegrationTest {
         var response = admin().upload("/api/v1/assets", Multipart.file(name, null, bytes));
         assertThat(response.status()).isEqualTo(201);
         return response.json().get("id").asString();
-    }
-
-    /** Left half red, right half blue. */
-    private static byte[] halves(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width / 2, height);
-        g.setColor(Color.BLUE);
-        g.fillRect(width / 2, 0, width - width / 2, height);
-        g.dispose();
-        return TestImages.encode(image, "png");
     }
 }

@@ -81,14 +81,7 @@ class MediaWorkerPoolTests {
     void theJavaEngineCoversAndContainsLikeLibvips() throws Exception {
         pool.destroy();
         pool = new MediaWorkerPool(new WorkerLauncher(DataSize.ofMegabytes(64), false), 1, Duration.ofSeconds(60));
-        BufferedImage halves = new BufferedImage(600, 300, BufferedImage.TYPE_INT_RGB);
-        var g = halves.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, 300, 300);
-        g.setColor(Color.BLUE);
-        g.fillRect(300, 0, 300, 300);
-        g.dispose();
-        Path input = Files.write(dir.resolve("halves.png"), TestImages.encode(halves, "png"));
+        Path input = Files.write(dir.resolve("halves.png"), TestImages.encode(TestImages.halves(600, 300), "png"));
 
         RenderResponse response = pool.render(request(input, List.of(new Target("east", 100, 100, "cover", "east", "jpeg", 90),
                 new Target("boxed", 100, 100, "contain", "center", "png", 0))));
@@ -102,6 +95,14 @@ class MediaWorkerPoolTests {
         assertThat(boxed.getHeight()).isEqualTo(100);
         assertThat(boxed.getRGB(50, 5) >>> 24).isZero();
         assertThat(webp.outcome()).isEqualTo("unsupported");
+
+        // a IIIF-style request: the right half's centre, turned a quarter, in grey
+        var region = new WorkerProtocol.Transform(300, 0, 300, 300, 90, false, "gray");
+        RenderResponse iiif = pool.render(request(input, List.of(new Target("r", 100, 100, "fill", "center", "png", 0, region))));
+        BufferedImage tile = ImageIO.read(Path.of(iiif.outputs().getFirst().path()).toFile());
+        assertThat(tile.getRaster().getNumBands()).isEqualTo(1);
+        assertThat(tile.getWidth()).isEqualTo(100);
+        assertThat(tile.getRaster().getSample(50, 50, 0)).as("blue in grey is dark").isLessThan(80);
     }
 
     @Test
