@@ -167,7 +167,8 @@ public class ImageDelivery {
                 }
             }
             RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
-                    List.of(target), properties.maxPixels(), properties.jpegQuality()));
+                    List.of(target), properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
+                    properties.maxFramePixels(), properties.maxPages()));
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();

@@ -103,7 +103,8 @@ class RenditionGenerator {
             List<Target> targets = RenditionKind.forType(job.mediaType()).stream().map(k -> target(k, job.mediaType())).toList();
             boolean timeBased = job.mediaType().startsWith("video/") || job.mediaType().startsWith("audio/");
             RenderResponse response = workers.render(new RenderRequest(input.toString(), job.mediaType(), work.toString(), targets,
-                    properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds()),
+                    properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
+                    properties.maxFramePixels(), properties.maxPages()),
                     timeBased ? properties.avJobTimeout() : properties.jobTimeout());
             record(job, response);
         } finally {

@@ -90,6 +90,15 @@ final class VipsImageEngine implements ImageEngine {
                 return RenderResponse.refused("too-large", new ImageTooLargeException(header.width(), header.height(),
                         request.maxPixels()).getMessage());
             }
+            if (header.pages() > request.maxPages()) {
+                return RenderResponse.refused("too-large", "the file has " + header.pages() + " pages, more than the limit of "
+                        + request.maxPages());
+            }
+            boolean animated = type.equals("image/gif") || type.equals("image/webp");
+            if (animated && pixels * header.pages() > request.maxFramePixels()) {
+                return RenderResponse.refused("too-large", header.pages() + " frames of " + header.width() + "×" + header.height()
+                        + " are more pixels than the limit of " + request.maxFramePixels());
+            }
             List<Output> outputs = new ArrayList<>();
             for (Target target : request.targets()) {
                 int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);

@@ -91,10 +91,10 @@ final class WorkerProtocol {
 
     /** What to make: from one input file, one JPEG per target, written into {@code outputDir}. */
     record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
-            long maxSeconds) {
+            long maxSeconds, long maxFramePixels, int maxPages) {
 
         RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
-            this(input, mediaType, outputDir, targets, maxPixels, quality, Long.MAX_VALUE);
+            this(input, mediaType, outputDir, targets, maxPixels, quality, Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
         }
 
         void write(DataOutputStream out) throws IOException {
@@ -109,6 +109,8 @@ final class WorkerProtocol {
             out.writeLong(maxPixels);
             out.writeFloat(quality);
             out.writeLong(maxSeconds);
+            out.writeLong(maxFramePixels);
+            out.writeInt(maxPages);
             out.flush();
         }
 
@@ -122,7 +124,8 @@ final class WorkerProtocol {
             for (int i = 0; i < n; i++) {
                 targets.add(Target.read(in));
             }
-            return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat(), in.readLong());
+            return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat(), in.readLong(), in.readLong(),
+                    in.readInt());
         }
     }
 

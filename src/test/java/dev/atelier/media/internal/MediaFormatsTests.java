@@ -125,6 +125,47 @@ class MediaFormatsTests {
         assertThat(response.outcome()).isEqualTo("too-large");
     }
 
+    @Test
+    void refusesDocumentsWithTooManyPagesAndAnimationsWithTooManyFramePixels() throws Exception {
+        Path pdf = Files.write(dir.resolve("long.pdf"), TestDocuments.pdf(3, 300, 300));
+        Path gif = Files.write(dir.resolve("anim.gif"), animatedGif(200, 100, 5));
+        List<Target> thumbnail = List.of(new Target("t", 100));
+
+        RenderResponse pages = pool.render(new RenderRequest(pdf.toString(), "application/pdf", dir.toString(), thumbnail,
+                250_000_000L, 0.85f, Long.MAX_VALUE, Long.MAX_VALUE, 2));
+        RenderResponse frames = pool.render(new RenderRequest(gif.toString(), "image/gif", dir.toString(), thumbnail,
+                250_000_000L, 0.85f, Long.MAX_VALUE, 4 * 200 * 100, 100));
+        RenderResponse fine = pool.render(new RenderRequest(gif.toString(), "image/gif", dir.toString(), thumbnail,
+                250_000_000L, 0.85f, Long.MAX_VALUE, 5 * 200 * 100, 100));
+
+        assertThat(pages.outcome()).isEqualTo("too-large");
+        assertThat(pages.message()).contains("3 pages");
+        assertThat(frames.outcome()).isEqualTo("too-large");
+        assertThat(frames.message()).contains("5 frames");
+        assertThat(fine.outcome()).as(fine.message()).isEqualTo("ok");
+    }
+
+    private static byte[] animatedGif(int width, int height, int frames) throws Exception {
+        var writer = ImageIO.getImageWritersByFormatName("gif").next();
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < frames; i++) {
+                BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+                var g = frame.createGraphics();
+                g.setColor(i % 2 == 0 ? RED : BLUE);
+                g.fillRect(0, 0, width, height);
+                g.dispose();
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     private BufferedImage render(Path input, String type, int edge) throws Exception {
         RenderResponse response = pool.render(request(input, type, edge));
         assertThat(response.outcome()).as(response.message()).isEqualTo("ok");
