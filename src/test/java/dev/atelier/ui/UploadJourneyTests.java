@@ -159,6 +159,19 @@ class UploadJourneyTests extends IntegrationTest {
         assertThat(page.locator("h1")).hasText("Library");
         assertThat(page.locator(".dropzone")).hasCount(0);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("System"))).hasCount(0);
+    }
+
+    @Test
+    void anAdminSeesWhichEnginesPreviewWhichTypes() {
+        logIn();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("System")).click();
+        assertThat(page.locator("h1")).hasText("System");
+        Locator engines = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Media engines"));
+        assertThat(engines).containsText("java-imageio");
+        assertThat(engines).containsText("image/bmp");
+        assertThat(page.locator(".facts")).containsText("Rendition jobs waiting");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("system.png")));
     }
 
     @Test

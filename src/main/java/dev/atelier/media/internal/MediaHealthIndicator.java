@@ -13,22 +13,25 @@ import org.springframework.stereotype.Component;
 @Component("media")
 class MediaHealthIndicator implements HealthIndicator {
 
-    private final MediaWorkerPool workers;
+    private final MediaSystem system;
 
-    MediaHealthIndicator(MediaWorkerPool workers) {
-        this.workers = workers;
+    MediaHealthIndicator(MediaSystem system) {
+        this.system = system;
     }
 
     @Override
     public Health health() {
+        MediaSystem.Status status = system.status();
         Map<String, Object> engines = new LinkedHashMap<>();
-        workers.capabilities().typesByEngine().forEach((engine, types) ->
-                engines.put(engine, Map.of("formats", types, "isolation", "worker processes")));
+        // "formats" are the types an engine reads (kept for existing clients), "writes" what it can produce
+        status.engines().forEach(engine -> engines.put(engine.name(), Map.of("formats", engine.types(), "writes", engine.formats(),
+                "isolation", "worker processes")));
         // no engine means no worker could start: uploads still work, previews do not; say so, stay up
         return Health.up()
-                .withDetail("engines", engines.isEmpty() ? Map.of("none", "the media workers could not be started") : engines)
-                .withDetail("workers", Map.of("size", workers.size(), "running", workers.running(),
-                        "replaced", workers.replacedWorkers(), "jobs", workers.jobs()))
+                .withDetail("engines", engines.isEmpty() ? Map.of("none", MediaWorkerPool.NOT_STARTED) : engines)
+                .withDetail("workers", Map.of("size", status.workers(), "running", status.running(), "replaced", status.replaced(),
+                        "jobs", status.jobs()))
+                .withDetail("queue", Map.of("waiting", status.waiting(), "retrying", status.retrying()))
                 .build();
     }
 }

@@ -1,0 +1,38 @@
+package dev.atelier.media.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** What the admin System page and the health check show of the media engines, workers and job queue. */
+@Service
+public class MediaSystem {
+
+    public record Engine(String name, List<String> types, List<String> formats) {
+    }
+
+    /** @param waiting rendition jobs not yet done; @param retrying those among them that failed at least once */
+    public record Status(List<Engine> engines, int workers, int running, long replaced, long jobs, long waiting, long retrying) {
+    }
+
+    private final MediaWorkerPool workers;
+    private final JdbcClient jdbc;
+
+    MediaSystem(MediaWorkerPool workers, JdbcClient jdbc) {
+        this.workers = workers;
+        this.jdbc = jdbc;
+    }
+
+    public Status status() {
+        var capabilities = workers.capabilities();
+        List<Engine> engines = capabilities.typesByEngine().entrySet().stream()
+                .map(e -> new Engine(e.getKey(), e.getValue(), capabilities.formatsByEngine().getOrDefault(e.getKey(), List.of())))
+                .toList();
+        Map<String, Object> queue = jdbc.sql("""
+                SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN consecutive_failures > 0 THEN 1 ELSE 0 END), 0) AS retrying
+                FROM scheduled_tasks WHERE task_name = ?""").param(RenditionJobs.TASK).query().singleRow();
+        return new Status(engines, workers.size(), workers.running(), workers.replacedWorkers(), workers.jobs(),
+                ((Number) queue.get("waiting")).longValue(), ((Number) queue.get("retrying")).longValue());
+    }
+}
