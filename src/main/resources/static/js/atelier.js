@@ -97,3 +97,17 @@ function wire(zone) {
 }
 
 document.querySelectorAll('[data-upload-url]').forEach(wire);
+
+// "Copy link" buttons (loaded later by htmx, hence one listener on the document)
+document.addEventListener('click', async (e) => {
+  const button = e.target.closest('[data-copy]');
+  if (!button) return;
+  const text = button.dataset.copy;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+  } catch {
+    // no clipboard access (plain http on another host): show the link to copy by hand
+    window.prompt('Copy this link', text);
+  }
+});

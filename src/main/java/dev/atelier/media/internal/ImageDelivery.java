@@ -127,6 +127,11 @@ public class ImageDelivery {
         return cache.find(key).filter(e -> blobs.exists(e.blob())).orElseGet(() -> renderOnce(key, version, target));
     }
 
+    /** Whether images (and so dynamic renditions) can be made of the version. */
+    public boolean makesImagesOf(AssetVersion version) {
+        return !writableFormats(version).isEmpty() && !version.mediaType().startsWith("audio/");
+    }
+
     /** The formats images of this version can be written in; empty when there is no image of it. */
     Set<String> writableFormats(AssetVersion version) {
         return workers.capabilities().formatsFor(version.mediaType());
