@@ -111,3 +111,56 @@ document.addEventListener('click', async (e) => {
     window.prompt('Copy this link', text);
   }
 });
+
+// Focal point: "Set focal point", then a click on the preview image marks where the subject is.
+function focalMarker(preview, x, y) {
+  const img = preview.querySelector('img');
+  if (!img) return;
+  let marker = preview.querySelector('.focal-marker');
+  if (!marker) {
+    marker = document.createElement('span');
+    marker.className = 'focal-marker';
+    marker.setAttribute('aria-hidden', 'true');
+    preview.append(marker);
+  }
+  marker.style.left = `${img.offsetLeft + x * img.offsetWidth}px`;
+  marker.style.top = `${img.offsetTop + y * img.offsetHeight}px`;
+}
+
+document.addEventListener('htmx:afterSettle', () => {
+  const box = document.querySelector('.focal[data-focal-x]');
+  const preview = document.querySelector('.preview');
+  if (box?.dataset.focalX && preview) focalMarker(preview, Number(box.dataset.focalX), Number(box.dataset.focalY));
+});
+
+document.addEventListener('click', (e) => {
+  const pick = e.target.closest('[data-focal-pick]');
+  const preview = document.querySelector('.preview');
+  if (pick && preview) {
+    preview.classList.add('picking');
+    pick.textContent = 'Click the subject in the preview';
+    return;
+  }
+  const img = e.target.closest('.preview.picking img');
+  if (!img) return;
+  const box = document.querySelector('.focal[data-focal-url]');
+  const rect = img.getBoundingClientRect();
+  const x = Math.min(1, Math.max(0, (e.clientX - rect.left) / rect.width));
+  const y = Math.min(1, Math.max(0, (e.clientY - rect.top) / rect.height));
+  fetch(box.dataset.focalUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', ...csrf() },
+    body: new URLSearchParams({ x: x.toFixed(4), y: y.toFixed(4) }),
+  }).then(async (response) => {
+    const state = box.querySelector('.focal-state');
+    if (response.ok) {
+      focalMarker(img.closest('.preview'), x, y);
+      state.textContent = 'Focal point saved: crops keep it in frame.';
+    } else {
+      state.textContent = (await response.json().catch(() => ({}))).detail || 'The focal point could not be saved.';
+    }
+    img.closest('.preview').classList.remove('picking');
+    const pickButton = box.querySelector('[data-focal-pick]');
+    if (pickButton) pickButton.textContent = 'Set focal point';
+  });
+});

@@ -18,7 +18,8 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
         double dpr) {
 
     public static final Set<String> FITS = Set.of("inside", "contain", "cover", "fill");
-    public static final List<String> GRAVITIES = List.of("center", "north", "south", "east", "west", "northeast", "northwest",
+    /** {@code auto}: the asset's focal point where one is set, else the centre. */
+    public static final List<String> GRAVITIES = List.of("auto", "center", "north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest");
     public static final Set<String> FORMATS = Set.of("auto", "jpeg", "png", "webp", "avif");
     private static final int DEFAULT_QUALITY = 80;
@@ -29,7 +30,7 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
         int width = Optional.ofNullable(query.get("w")).map(v -> integer("w", v, 1, 100_000)).orElse(0);
         int height = Optional.ofNullable(query.get("h")).map(v -> integer("h", v, 1, 100_000)).orElse(0);
         String fit = choice("fit", query.getOrDefault("fit", "inside"), FITS);
-        String gravity = choice("g", query.getOrDefault("g", "center"), Set.copyOf(GRAVITIES));
+        String gravity = choice("g", query.getOrDefault("g", "auto"), Set.copyOf(GRAVITIES));
         String format = choice("fm", query.getOrDefault("fm", "auto").replace("jpg", "jpeg"), FORMATS);
         int quality = Optional.ofNullable(query.get("q")).map(v -> integer("q", v, 1, 100)).orElse(DEFAULT_QUALITY);
         double dpr = Optional.ofNullable(query.get("dpr")).map(ImageSpec::dpr).orElse(1.0);
@@ -43,6 +44,11 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
 
     public int pixelHeight() {
         return (int) Math.round(height * dpr);
+    }
+
+    /** The same spec with a concrete gravity (such as a focal point) in place of {@code auto}. */
+    public ImageSpec withGravity(String concrete) {
+        return new ImageSpec(version, width, height, fit, concrete, format, quality, dpr);
     }
 
     /** The same spec with a concrete format in place of {@code auto}. */
@@ -61,7 +67,7 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
             params.put("h", Integer.toString(height));
         }
         put(params, "fit", fit, "inside", Function.identity());
-        put(params, "g", gravity, "center", Function.identity());
+        put(params, "g", gravity, "auto", Function.identity());
         put(params, "fm", format, "auto", Function.identity());
         put(params, "q", quality, DEFAULT_QUALITY, q -> Integer.toString(q));
         put(params, "dpr", dpr, 1.0, ImageSpec::formatDpr);

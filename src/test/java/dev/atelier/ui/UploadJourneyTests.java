@@ -191,7 +191,16 @@ class UploadJourneyTests extends IntegrationTest {
         var response = page.request().get(url(story.getAttribute("href")));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().get("content-type")).startsWith("image/");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set focal point")).click();
+        Locator preview = page.locator(".preview img");
+        var box = preview.boundingBox();
+        preview.click(new Locator.ClickOptions().setPosition(box.width * 0.25, box.height * 0.75));
+        assertThat(page.locator(".focal-state")).hasText("Focal point saved: crops keep it in frame.");
+        assertThat(page.locator(".focal-marker")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sizes.png")));
+        page.reload();
+        assertThat(page.locator(".focal-state")).hasText("Crops keep the focal point in frame.");
     }
 
     @Test

@@ -57,6 +57,7 @@ public class ImageDelivery {
     private static final String PATH = "/cdn/assets/%s/image";
 
     private final AssetManagement assets;
+    private final FocalPoints focalPoints;
     private final BlobStore blobs;
     private final MediaWorkerPool workers;
     private final RenditionCache cache;
@@ -65,9 +66,10 @@ public class ImageDelivery {
     private final Clock clock;
     private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
-    ImageDelivery(AssetManagement assets, BlobStore blobs, MediaWorkerPool workers, RenditionCache cache, MediaProperties properties,
-            Clock clock) {
+    ImageDelivery(AssetManagement assets, FocalPoints focalPoints, BlobStore blobs, MediaWorkerPool workers, RenditionCache cache,
+            MediaProperties properties, Clock clock) {
         this.assets = assets;
+        this.focalPoints = focalPoints;
         this.blobs = blobs;
         this.workers = workers;
         this.cache = cache;
@@ -106,7 +108,10 @@ public class ImageDelivery {
             throw new InvalidRequestException("This server cannot write " + format + " images; it writes " + String.join(", ", writable)
                     + " (WebP and AVIF need libvips).");
         }
-        ImageSpec concrete = spec.withFormat(format);
+        // auto gravity: the asset's focal point where set; resolved here so the cache key changes with it
+        String gravity = spec.gravity().equals("auto")
+                ? focalPoints.find(id).map(FocalPoints.FocalPoint::gravity).orElse("center") : spec.gravity();
+        ImageSpec concrete = spec.withFormat(format).withGravity(gravity);
         int edge = properties.maxDynamicEdge();
         boolean free = spec.width() == 0 && spec.height() == 0;
         Target target = new Target("image", free ? edge : concrete.pixelWidth(), free ? edge : concrete.pixelHeight(), concrete.fit(),

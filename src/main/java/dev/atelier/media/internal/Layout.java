@@ -26,8 +26,8 @@ record Layout(int scaledWidth, int scaledHeight, int outputWidth, int outputHeig
                 int h = scaled(sourceHeight, scale);
                 int outW = Math.min(w, target.width());
                 int outH = Math.min(h, target.height());
-                return new Layout(w, h, outW, outH, offset(w - outW, horizontal(target.gravity())),
-                        offset(h - outH, vertical(target.gravity())), 0, 0);
+                return new Layout(w, h, outW, outH, cropOffset(w, outW, target.gravity(), true),
+                        cropOffset(h, outH, target.gravity(), false), 0, 0);
             }
             case "contain" -> {
                 double scale = Math.min(1, Math.min(boxW / sourceWidth, boxH / sourceHeight));
@@ -51,6 +51,19 @@ record Layout(int scaledWidth, int scaledHeight, int outputWidth, int outputHeig
 
     boolean pads() {
         return outputWidth > scaledWidth || outputHeight > scaledHeight;
+    }
+
+    /**
+     * Where a crop of {@code out} starts within {@code size}: centred on a focal point
+     * ({@code focal:x,y}, fractions) as far as the edges allow, else by compass gravity.
+     */
+    private static int cropOffset(int size, int out, String gravity, boolean horizontal) {
+        if (gravity.startsWith("focal:")) {
+            String[] xy = gravity.substring("focal:".length()).split(",");
+            double focus = Double.parseDouble(xy[horizontal ? 0 : 1]) * size;
+            return Math.clamp(Math.round(focus - out / 2.0), 0, size - out);
+        }
+        return offset(size - out, horizontal ? horizontal(gravity) : vertical(gravity));
     }
 
     private static int scaled(int size, double scale) {

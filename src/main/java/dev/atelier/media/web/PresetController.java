@@ -7,6 +7,7 @@ import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.media.ImageSpec;
 import dev.atelier.media.RenditionPreset;
+import dev.atelier.media.internal.FocalPoints;
 import dev.atelier.media.internal.ImageDelivery;
 import dev.atelier.media.internal.RenditionPresets;
 import dev.atelier.shared.ProblemException;
@@ -37,11 +38,13 @@ class PresetController {
     private final RenditionPresets presets;
     private final ImageDelivery delivery;
     private final AssetManagement assets;
+    private final FocalPoints focalPoints;
 
-    PresetController(RenditionPresets presets, ImageDelivery delivery, AssetManagement assets) {
+    PresetController(RenditionPresets presets, ImageDelivery delivery, AssetManagement assets, FocalPoints focalPoints) {
         this.presets = presets;
         this.delivery = delivery;
         this.assets = assets;
+        this.focalPoints = focalPoints;
     }
 
     record PresetResource(String name, String label, String spec) {
@@ -100,6 +103,9 @@ class PresetController {
                 ? presets.list().stream().map(p -> signed(actor, asset, p, Optional.empty())).toList()
                 : List.of();
         model.addAttribute("links", links);
+        model.addAttribute("focal", focalPoints.find(asset).orElse(null));
+        model.addAttribute("canSetFocus", !links.isEmpty() && focalPoints.mayEditQuietly(actor, asset));
+        model.addAttribute("assetId", id);
         return "media/presets :: sizes";
     }
 

@@ -105,6 +105,28 @@ class ImageDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void coverCropsKeepTheFocalPointWhenNoGravityIsAsked() throws Exception {
+        String id = upload("focus.png", TestImages.encode(TestImages.halves(600, 300), "png"));
+        String url = sign(id, "w=100&h=100&fit=cover&fm=png");
+        BufferedImage centred = read(url);
+
+        Api.Response set = admin().json("PUT", "/api/v1/assets/" + id + "/focal-point", "{\"x\":0.9,\"y\":0.5}");
+        BufferedImage focused = read(url);
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(new Color(centred.getRGB(10, 50))).isEqualTo(Color.RED);
+        assertThat(new Color(centred.getRGB(90, 50))).isEqualTo(Color.BLUE);
+        assertThat(new Color(focused.getRGB(10, 50))).as("the same URL now frames the right side").isEqualTo(Color.BLUE);
+        assertThat(admin().get("/api/v1/assets/" + id + "/focal-point").json().get("x").asDouble()).isEqualTo(0.9);
+
+        assertThat(admin().json("PUT", "/api/v1/assets/" + id + "/focal-point", "{\"x\":1.5,\"y\":0.5}").status()).isEqualTo(400);
+        assertThat(as("vic-viewer", dev.atelier.identity.Role.VIEWER)
+                .json("PUT", "/api/v1/assets/" + id + "/focal-point", "{\"x\":0.1,\"y\":0.1}").status()).isEqualTo(403);
+        assertThat(admin().delete("/api/v1/assets/" + id + "/focal-point").status()).isEqualTo(204);
+        assertThat(new Color(read(url).getRGB(10, 50))).isEqualTo(Color.RED);
+    }
+
+    @Test
     void picksTheBestFormatTheClientAcceptsForAuto() {
         assumeThat(workers.capabilities().formatsFor("image/png")).as("libvips is installed").contains("avif", "webp");
         String id = upload("auto.png", TestImages.png(300, 200, Color.ORANGE));
