@@ -11,11 +11,16 @@ import java.util.function.Function;
 
 /**
  * What a dynamic rendition URL asks for, normalised: box ({@code w}, {@code h}; 0 = free), fit,
- * gravity, format ({@code auto} = the best the client accepts), quality, device pixel ratio and
- * optionally a version (without one the URL follows the asset's current version).
+ * gravity, format ({@code auto} = the best the client accepts), quality, device pixel ratio, the
+ * page of a PDF or multi-page image (from 1), and optionally a version (without one the URL follows the asset's current version).
  */
 public record ImageSpec(Optional<Integer> version, int width, int height, String fit, String gravity, String format, int quality,
-        double dpr) {
+        double dpr, int page) {
+
+    public ImageSpec(Optional<Integer> version, int width, int height, String fit, String gravity, String format, int quality,
+            double dpr) {
+        this(version, width, height, fit, gravity, format, quality, dpr, 1);
+    }
 
     public static final Set<String> FITS = Set.of("inside", "contain", "cover", "fill");
     /** {@code auto}: the asset's focal point where one is set, else the centre. */
@@ -34,7 +39,8 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
         String format = choice("fm", query.getOrDefault("fm", "auto").replace("jpg", "jpeg"), FORMATS);
         int quality = Optional.ofNullable(query.get("q")).map(v -> integer("q", v, 1, 100)).orElse(DEFAULT_QUALITY);
         double dpr = Optional.ofNullable(query.get("dpr")).map(ImageSpec::dpr).orElse(1.0);
-        return new ImageSpec(version, width, height, fit, gravity, format, quality, dpr);
+        int page = Optional.ofNullable(query.get("page")).map(v -> integer("page", v, 1, 100_000)).orElse(1);
+        return new ImageSpec(version, width, height, fit, gravity, format, quality, dpr, page);
     }
 
     /** Pixels wide the output may be: the box times the device pixel ratio (0 = free). */
@@ -48,12 +54,12 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
 
     /** The same spec with a concrete gravity (such as a focal point) in place of {@code auto}. */
     public ImageSpec withGravity(String concrete) {
-        return new ImageSpec(version, width, height, fit, concrete, format, quality, dpr);
+        return new ImageSpec(version, width, height, fit, concrete, format, quality, dpr, page);
     }
 
     /** The same spec with a concrete format in place of {@code auto}. */
     public ImageSpec withFormat(String concrete) {
-        return new ImageSpec(version, width, height, fit, gravity, concrete, quality, dpr);
+        return new ImageSpec(version, width, height, fit, gravity, concrete, quality, dpr, page);
     }
 
     /** The normalised query (defaults left out, fixed order): what URLs carry and signatures cover. */
@@ -71,6 +77,7 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
         put(params, "fm", format, "auto", Function.identity());
         put(params, "q", quality, DEFAULT_QUALITY, q -> Integer.toString(q));
         put(params, "dpr", dpr, 1.0, ImageSpec::formatDpr);
+        put(params, "page", page, 1, p -> Integer.toString(p));
         StringBuilder query = new StringBuilder();
         params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=').append(v));
         return query.toString();

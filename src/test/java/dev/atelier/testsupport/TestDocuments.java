@@ -13,7 +13,8 @@ public final class TestDocuments {
 
     /**
      * A valid PDF of {@code pages} pages of {@code width} × {@code height} points, each with its
-     * left half red (220,30,30) and its right half blue (30,60,220).
+     * left half red (220,30,30) and its right half blue (30,60,220) — except that from page 2 on
+     * the left half is green (30,200,60), so a test can tell the first page from the others.
      */
     public static byte[] pdf(int pages, int width, int height) {
         List<String> objects = new ArrayList<>();
@@ -23,9 +24,10 @@ public final class TestDocuments {
             kids.append(3 + 2 * i).append(" 0 R ");
         }
         objects.add("<< /Type /Pages /Kids [" + kids.toString().trim() + "] /Count " + pages + " >>");
-        String content = String.format(java.util.Locale.ROOT, "0.863 0.118 0.118 rg 0 0 %d %d re f 0.118 0.235 0.863 rg %d 0 %d %d re f",
-                width / 2, height, width / 2, width - width / 2, height);
         for (int i = 0; i < pages; i++) {
+            String left = i == 0 ? "0.863 0.118 0.118" : "0.118 0.784 0.235";
+            String content = String.format(java.util.Locale.ROOT, "%s rg 0 0 %d %d re f 0.118 0.235 0.863 rg %d 0 %d %d re f",
+                    left, width / 2, height, width / 2, width - width / 2, height);
             objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + width + " " + height + "] /Contents " + (4 + 2 * i)
                     + " 0 R >>");
             objects.add("<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");

@@ -127,6 +127,15 @@ class UploadJourneyTests extends IntegrationTest {
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("media-library.png")));
 
+        card("brochure").locator("a").click();
+        assertThat(page.locator(".page-nav")).containsText("Page 1 of 2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next page")).click();
+        assertThat(page.locator(".page-nav")).containsText("Page 2 of 2");
+        assertThat(page.locator(".pages img")).isVisible();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", page.locator(".pages img").elementHandle());
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("pdf-page-2.png")));
+
+        page.navigate(url("/library"));
         card("teaser").locator("a").click();
         Locator video = page.locator(".preview video");
         assertThat(video).isVisible();

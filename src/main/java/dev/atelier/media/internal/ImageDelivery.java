@@ -115,9 +115,9 @@ public class ImageDelivery {
         int edge = properties.maxDynamicEdge();
         boolean free = spec.width() == 0 && spec.height() == 0;
         Target target = new Target("image", free ? edge : concrete.pixelWidth(), free ? edge : concrete.pixelHeight(), concrete.fit(),
-                concrete.gravity(), format, concrete.quality());
+                concrete.gravity(), format, concrete.quality(), WorkerProtocol.Transform.NONE.onPage(concrete.page() - 1));
         ImageSpec anyVersion = new ImageSpec(Optional.empty(), concrete.width(), concrete.height(), concrete.fit(),
-                concrete.gravity(), format, concrete.quality(), concrete.dpr());
+                concrete.gravity(), format, concrete.quality(), concrete.dpr(), concrete.page());
         Entry entry = rendered(version, target, anyVersion.query());
         return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(),
                 spec.version().isPresent(), spec.format().equals("auto"));

@@ -90,6 +90,9 @@ class JavaImageEngine implements ImageEngine {
                 if (!FORMATS.contains(target.format())) {
                     return RenderResponse.refused("unsupported", "this engine cannot write " + target.format());
                 }
+                if (target.transform().page() > 0) {
+                    return RenderResponse.refused("unsupported", "this engine shows only the first page");
+                }
                 float quality = target.quality() > 0 ? target.quality() / 100f : engine.jpegQuality;
                 boolean opaque = target.format().equals("jpeg");
                 BufferedImage shaped = target.transform().hasRegion()

@@ -88,7 +88,7 @@ public class RenditionPresets {
     /** The preset's spec, pinned to a version when one is given. */
     public static ImageSpec pinned(RenditionPreset preset, Optional<Integer> version) {
         ImageSpec s = preset.spec();
-        return new ImageSpec(version, s.width(), s.height(), s.fit(), s.gravity(), s.format(), s.quality(), s.dpr());
+        return new ImageSpec(version, s.width(), s.height(), s.fit(), s.gravity(), s.format(), s.quality(), s.dpr(), s.page());
     }
 
     private static ImageSpec parse(String query) {

@@ -101,10 +101,16 @@ final class VipsImageEngine implements ImageEngine {
             }
             List<Output> outputs = new ArrayList<>();
             for (Target target : request.targets()) {
+                int page = target.transform().page();
+                if (page > 0 && (svg || page >= header.pages())) {
+                    return RenderResponse.refused("unreadable", "the file has no page " + (page + 1) + " (it has " + header.pages() + ")");
+                }
+                // pages of a PDF may differ in size: plan with the page's own header
+                Vips.Header pageHeader = page > 0 ? vips.header(input + "[page=" + page + "]") : header;
                 int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
                 Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
-                try (Vips.Image shaped = target.transform().hasRegion() ? region(input, content, header, target)
-                        : layout(input, content, header, target);
+                try (Vips.Image shaped = target.transform().hasRegion() ? region(input, content, pageHeader, target)
+                        : layout(input, content, pageHeader, target);
                         Vips.Image done = transformed(shaped, target.transform())) {
                     done.save(file + saveOptions(target.format(), quality));
                     outputs.add(new Output(target.name(), file.toString(), done.width(), done.height()));
@@ -131,7 +137,7 @@ final class VipsImageEngine implements ImageEngine {
 
     private Vips.Image layout(Path input, byte[] svg, Vips.Header header, Target target) throws Throwable {
         Layout layout = Layout.plan(header.displayWidth(), header.displayHeight(), target);
-        try (Vips.Image scaled = scaled(input, svg, header, layout.scaledWidth(), layout.scaledHeight())) {
+        try (Vips.Image scaled = scaled(input, svg, header, layout.scaledWidth(), layout.scaledHeight(), target.transform().page())) {
             return shape(scaled, layout, target.format());
         }
     }
@@ -149,15 +155,16 @@ final class VipsImageEngine implements ImageEngine {
         int fullH = Math.max(1, (int) Math.round(header.displayHeight() * sy));
         int left = Math.clamp(Math.round(t.x() * sx), 0, Math.max(0, fullW - target.width()));
         int top = Math.clamp(Math.round(t.y() * sy), 0, Math.max(0, fullH - target.height()));
-        try (Vips.Image scaled = scaled(input, svg, header, fullW, fullH);
+        try (Vips.Image scaled = scaled(input, svg, header, fullW, fullH, t.page());
                 Vips.Image opaque = target.format().equals("jpeg") ? scaled.flattened(WHITE) : scaled.reference()) {
             return opaque.cropped(left, top, Math.min(target.width(), fullW - left), Math.min(target.height(), fullH - top));
         }
     }
 
-    private Vips.Image scaled(Path input, byte[] svg, Vips.Header header, int width, int height) throws Throwable {
+    private Vips.Image scaled(Path input, byte[] svg, Vips.Header header, int width, int height, int page) throws Throwable {
         return svg != null ? vips.thumbnail(svg, width, height)
-                : vips.thumbnail(input.toString(), width, height, "fail_on=truncated", header.profile());
+                : vips.thumbnail(input.toString(), width, height, "fail_on=truncated" + (page > 0 ? ",page=" + page : ""),
+                        header.profile());
     }
 
     /** Mirror, then rotate, then tone, as IIIF orders them. */

@@ -169,11 +169,13 @@ final class WorkerProtocol {
             out.writeInt(transform.rotation());
             out.writeBoolean(transform.mirror());
             out.writeUTF(transform.tone());
+            out.writeInt(transform.page());
         }
 
         static Target read(DataInputStream in) throws IOException {
             return new Target(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(),
-                    new Transform(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readUTF()));
+                    new Transform(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readUTF(),
+                            in.readInt()));
         }
     }
 
@@ -181,11 +183,21 @@ final class WorkerProtocol {
      * IIIF-style operations on top of a target: a region of the source (in displayed pixels,
      * after EXIF orientation; {@code width} 0 = the whole image) scaled to exactly the target's
      * width × height, then mirrored, rotated clockwise by a multiple of 90°, and toned
-     * ({@code color}, {@code gray} or {@code bitonal}).
+     * ({@code color}, {@code gray} or {@code bitonal}); {@code page} picks a page of a PDF or
+     * multi-page image (0 = the first).
      */
-    record Transform(int x, int y, int width, int height, int rotation, boolean mirror, String tone) {
+    record Transform(int x, int y, int width, int height, int rotation, boolean mirror, String tone, int page) {
 
-        static final Transform NONE = new Transform(0, 0, 0, 0, 0, false, "color");
+        static final Transform NONE = new Transform(0, 0, 0, 0, 0, false, "color", 0);
+
+        Transform(int x, int y, int width, int height, int rotation, boolean mirror, String tone) {
+            this(x, y, width, height, rotation, mirror, tone, 0);
+        }
+
+        /** The same operations on another page (0 = the first) of a document or multi-page image. */
+        Transform onPage(int zeroBasedPage) {
+            return new Transform(x, y, width, height, rotation, mirror, tone, zeroBasedPage);
+        }
 
         boolean hasRegion() {
             return width > 0 && height > 0;

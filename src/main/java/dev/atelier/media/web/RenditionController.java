@@ -9,6 +9,7 @@ import dev.atelier.media.Rendition;
 import dev.atelier.media.RenditionKind;
 import dev.atelier.media.RenditionManagement;
 import dev.atelier.media.RenditionStatus;
+import dev.atelier.media.internal.ImageDelivery;
 import dev.atelier.shared.ProblemException;
 import dev.atelier.storage.BlobStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +38,13 @@ class RenditionController {
 
     private final AssetManagement assets;
     private final RenditionManagement renditions;
+    private final ImageDelivery delivery;
     private final BlobStore blobs;
 
-    RenditionController(AssetManagement assets, RenditionManagement renditions, BlobStore blobs) {
+    RenditionController(AssetManagement assets, RenditionManagement renditions, ImageDelivery delivery, BlobStore blobs) {
         this.assets = assets;
         this.renditions = renditions;
+        this.delivery = delivery;
         this.blobs = blobs;
     }
 
@@ -103,6 +106,35 @@ class RenditionController {
         model.addAttribute("poster", "/assets/" + id + "/renditions/preview?version=" + r.version());
         model.addAttribute("self", "/assets/" + id + "/renditions/" + name + "/fragment?version=" + r.version());
         return "media/rendition :: rendition";
+    }
+
+    /**
+     * A PDF's (or multi-page image's) pages in the asset page's preview box, one at a time, made
+     * on demand through signed dynamic rendition URLs; until the file has been read, the preview's
+     * own "processing" state, which polls back here.
+     */
+    @GetMapping("/assets/{id}/pages/fragment")
+    String pages(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        AssetVersion v = assets.version(actor, AssetId.parse(id), version);
+        String pages = renditions.facts(AssetId.parse(id), v.number()).get("pages");
+        if (pages == null) {
+            String self = fragment(actor, id, RenditionKind.PREVIEW.slug(), Optional.of(v.number()), model);
+            Rendition r = (Rendition) model.getAttribute("r");
+            if (r.status() == RenditionStatus.PENDING) {
+                model.addAttribute("self", "/assets/" + id + "/pages/fragment?version=" + v.number());
+            }
+            return self;
+        }
+        int count = Integer.parseInt(pages);
+        int shown = Math.clamp(page, 1, count);
+        var spec = dev.atelier.media.ImageSpec.parse(Map.of("v", Integer.toString(v.number()), "w", "2048", "h", "2048",
+                "page", Integer.toString(shown)));
+        model.addAttribute("src", delivery.signedPath(actor, AssetId.parse(id), spec));
+        model.addAttribute("page", shown);
+        model.addAttribute("count", count);
+        model.addAttribute("base", "/assets/" + id + "/pages/fragment?version=" + v.number() + "&page=");
+        return "media/pages :: pages";
     }
 
     private Rendition resolve(Actor actor, String id, String name, Optional<Integer> version) {

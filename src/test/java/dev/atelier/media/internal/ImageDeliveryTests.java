@@ -127,6 +127,22 @@ class ImageDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void rendersAnyPageOfAPdf() throws Exception {
+        assumeThat(workers.capabilities().formatsFor("application/pdf")).as("libvips is installed").isNotEmpty();
+        String id = upload("deck.pdf", dev.atelier.testsupport.TestDocuments.pdf(3, 600, 300));
+
+        BufferedImage first = read(sign(id, "w=300&fm=png"));
+        BufferedImage second = read(sign(id, "w=300&fm=png&page=2"));
+        Api.Response missing = anonymous().get(sign(id, "w=300&page=9"));
+
+        assertThat(new Color(first.getRGB(20, 75)).getRed()).isGreaterThan(200);
+        assertThat(new Color(second.getRGB(20, 75)).getGreen()).as("page 2 is green on the left").isGreaterThan(180);
+        assertThat(second.getWidth()).isEqualTo(300);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().get("detail").asString()).contains("no page 9");
+    }
+
+    @Test
     void picksTheBestFormatTheClientAcceptsForAuto() {
         assumeThat(workers.capabilities().formatsFor("image/png")).as("libvips is installed").contains("avif", "webp");
         String id = upload("auto.png", TestImages.png(300, 200, Color.ORANGE));
