@@ -2,7 +2,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -103,16 +102,23 @@ public class MediaBench {
         }
         var bench = new MediaBench(Path.of(a.get("work")), a);
         bench.loadResults();
-        int rc = switch (argv[0]) {
-            case "prepare" -> bench.prepare();
-            case "server" -> bench.server();
-            case "load" -> bench.nginx();
-            case "report" -> bench.report();
-            default -> {
-                usage();
-                yield 2;
-            }
-        };
+        int rc;
+        try {
+            rc = switch (argv[0]) {
+                case "prepare" -> bench.prepare();
+                case "server" -> bench.server();
+                case "load" -> bench.nginx();
+                case "report" -> bench.report();
+                default -> {
+                    usage();
+                    yield 2;
+                }
+            };
+        } catch (BenchError e) {
+            // the server answered wrongly: say what, keep what was measured so far, and exit 1
+            bench.fail("%s", e.getMessage());
+            rc = 1;
+        }
         bench.storeResults();
         System.exit(rc);
     }
@@ -197,6 +203,7 @@ public class MediaBench {
         put("base.800.cpu", c.cpu());
         log("  %.1f s wall = %.2f photos/s, %.1f CPU-s", c.wall(), files.size() / c.wall(), c.cpu());
         deleteTree(out);
+        put("loadavg.prepare", loadAverage());
         return 0;
     }
 
@@ -497,8 +504,9 @@ public class MediaBench {
             double cpu = num(engine + ".ingest.workerCpu") / n;
             double rate = n / wall;
             boolean targets = engine.equals("libvips");
-            line(out, "ingest %-7s %s engine, %d workers: %d photos in %.1f s = %.2f photos/s;  workers %.3f CPU-s/image, server %.3f CPU-s/image"
-                    + "  (worker start-up + warm-up photo: %.1f CPU-s, not counted)", engine, targets ? "libvips" : "pure-Java (ImageIO)",
+            line(out, "ingest        %s, %d workers: %d photos in %.1f s = %.2f photos/s;  workers %.3f CPU-s/image, server %.3f CPU-s/image"
+                    + "  (worker start-up + warm-up photo: %.1f CPU-s, not counted)",
+                    targets ? "libvips engine" : "pure-Java engine (ImageIO, --atelier.media.libvips=false)",
                     (int) num(engine + ".workers"), n, wall, rate, cpu, num(engine + ".ingest.serverCpu") / n, num(engine + ".warmup.cpu"));
             line(out, "              CPU per image vs one vipsthumbnail over the folder: %.2f×%s", cpu / folderCpu,
                     targets ? target(cpu / folderCpu <= TARGET_INGEST_CPU, "≤", TARGET_INGEST_CPU) : "  (no target)");
@@ -534,13 +542,13 @@ public class MediaBench {
         }
         for (String engine : List.of("libvips", "java")) {
             if (results.containsKey(engine + ".mem.server")) {
-                line(out, "memory %-7s one 50 MP JPEG (%d×%d, %.1f MB), thumbnail + preview in %.1f s: peak resident (VmHWM%s) server %.0f MiB,"
-                        + " workers %s MiB", engine, BIG_W, BIG_H, num("big.mb"), num(engine + ".mem.wall"),
+                line(out, "memory        %s engine, one 50 MP JPEG (%d×%d, %.1f MB), thumbnail + preview in %.1f s: peak resident (VmHWM%s)"
+                        + " server %.0f MiB, workers %s MiB", engine.equals("java") ? "pure-Java" : engine, BIG_W, BIG_H, num("big.mb"), num(engine + ".mem.wall"),
                         Boolean.parseBoolean(results.getProperty(engine + ".mem.reset")) ? ", reset before the upload" : " since start",
                         num(engine + ".mem.server"), results.getProperty(engine + ".mem.workers").replace(",", " / "));
             }
         }
-        line(out, "memory video  a 2 GiB video: not measured");
+        line(out, "memory        a 2 GiB video: not measured");
         for (String engine : List.of("libvips", "java")) {
             String workers = results.getProperty(engine + ".workers.seen");
             String configured = results.getProperty(engine + ".workers");
