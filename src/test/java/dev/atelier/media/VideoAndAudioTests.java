@@ -74,6 +74,19 @@ class VideoAndAudioTests extends IntegrationTest {
     }
 
     @Test
+    void coverArtDoesNotMakeAnAudioFileAVideo() {
+        String id = upload("album-track.mp3", TestMedia.toneWithCover(3));
+
+        JsonNode renditions = awaitSettled(id);
+
+        assertThat(renditions.findValuesAsString("status")).containsOnly("ready");
+        JsonNode facts = admin().get("/api/v1/assets/" + id + "/media-facts").json();
+        assertThat(facts.has("videoCodec")).isFalse();
+        assertThat(facts.get("audioCodec").asString()).isEqualTo("mp3");
+        assertThat(admin().get("/api/v1/assets/" + id + "/renditions/proxy").header("Content-Type")).isEqualTo("audio/mp4");
+    }
+
+    @Test
     void aPlaylistDisguisedAsAVideoIsNeverFollowed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // a real video it points at: were the playlist followed, the renditions would come out ready
         Path target = Files.write(dir.resolve("target.mp4"), TestMedia.video(320, 240, 2, "mp4"));

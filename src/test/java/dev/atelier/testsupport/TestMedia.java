@@ -41,6 +41,13 @@ public final class TestMedia {
         return make(List.of("-f", "lavfi", "-i", "sine=frequency=330:duration=" + seconds, "-c:a", "libmp3lame"), "mp3");
     }
 
+    /** A tone as MP3 with cover art: a picture stream that is not a video. */
+    public static byte[] toneWithCover(int seconds) {
+        return make(List.of("-f", "lavfi", "-i", "sine=frequency=330:duration=" + seconds, "-f", "lavfi", "-i",
+                "color=c=red:s=300x300:d=1", "-map", "0:a", "-map", "1:v", "-c:a", "libmp3lame", "-c:v", "mjpeg", "-frames:v", "1",
+                "-disposition:v", "attached_pic", "-id3v2_version", "3"), "mp3");
+    }
+
     private static byte[] make(List<String> args, String extension) {
         try {
             Path file = Files.createTempFile("atelier-media-", "." + extension);

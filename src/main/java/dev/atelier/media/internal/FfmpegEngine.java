@@ -42,8 +42,14 @@ final class FfmpegEngine implements ImageEngine {
             Map.entry("audio/flac", "flac"), Map.entry("audio/x-flac", "flac"), Map.entry("audio/ogg", "ogg"),
             Map.entry("audio/vorbis", "ogg"), Map.entry("audio/aac", "aac"), Map.entry("audio/x-aiff", "aiff"));
 
-    private static final Pattern FLAT = Pattern.compile("^(streams\\.stream\\.(\\d+)|format)\\.(\\w+)=\"?(.*?)\"?$");
+    /** ffprobe's flat output: {@code streams.stream.1.disposition.attached_pic=1}, {@code format.duration="3.0"}. */
+    private static final Pattern FLAT = Pattern.compile("^(streams\\.stream\\.(\\d+)|format)\\.([\\w.]+)=\"?(.*?)\"?$");
     private static final int FILMSTRIP_FRAMES = 10;
+    /** An ffmpeg run that outlives this is killed, even when its worker died and it was left behind. */
+    private static final long FFMPEG_TIMEOUT_SECONDS = 3 * 60 * 60;
+
+    /** The longest stretch of input any call reads, set from each request's duration limit. */
+    private long limitSeconds = Long.MAX_VALUE;
 
     private final String ffmpeg;
     private final String ffprobe;
@@ -89,6 +95,7 @@ final class FfmpegEngine implements ImageEngine {
     public RenderResponse render(RenderRequest request) {
         String demuxer = DEMUXERS.get(request.mediaType());
         Path input = Path.of(request.input());
+        limitSeconds = Math.min(request.maxSeconds(), FFMPEG_TIMEOUT_SECONDS);
         try {
             Probe probe;
             try {
@@ -98,6 +105,9 @@ final class FfmpegEngine implements ImageEngine {
             }
             if (!probe.hasVideo() && !probe.hasAudio()) {
                 return RenderResponse.refused("unreadable", "the file has no video or audio stream");
+            }
+            if (probe.duration() <= 0) {
+                return RenderResponse.refused("unreadable", "the file's header gives no duration");
             }
             if (probe.duration() > request.maxSeconds()) {
                 return RenderResponse.refused("too-large", String.format(Locale.ROOT, "the file lasts %.0f s, more than the limit of %d s",
@@ -173,7 +183,7 @@ final class FfmpegEngine implements ImageEngine {
         int height = 0;
         for (Map<String, String> stream : streams.values()) {
             // cover art in an audio file is a "video" stream of one picture: not a video
-            boolean picture = "1".equals(stream.get("attached_pic"));
+            boolean picture = "1".equals(stream.get("disposition.attached_pic"));
             if ("video".equals(stream.get("codec_type")) && videoCodec == null && !picture) {
                 videoCodec = stream.get("codec_name");
                 width = (int) parseDouble(stream.getOrDefault("width", "0"));
@@ -231,9 +241,15 @@ final class FfmpegEngine implements ImageEngine {
     private void ffmpeg(String demuxer, Path input, List<String> inputOptions, List<String> outputOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(ffmpeg, "-v", "error", "-nostdin", "-y", "-protocol_whitelist", "file"));
         command.addAll(inputOptions);
-        command.addAll(List.of("-f", demuxer, "-i", "file:" + input));
+        // never read more than the header promised, whatever the streams inside say
+        command.addAll(List.of("-t", Long.toString(limitSeconds), "-f", demuxer, "-i", "file:" + input));
         command.addAll(outputOptions);
-        run(command, Long.MAX_VALUE);
+        run(command, FFMPEG_TIMEOUT_SECONDS);
+        String written = outputOptions.getLast();
+        Path out = Path.of(written.startsWith("file:") ? written.substring("file:".length()) : written);
+        if (!Files.isRegularFile(out) || Files.size(out) == 0) {
+            throw new IOException("ffmpeg wrote nothing (the file may have no frame at that point)");
+        }
     }
 
     /** Fits width × height into a square of {@code edge}, never enlarging, to even numbers (video codecs need them). */
@@ -254,28 +270,45 @@ final class FfmpegEngine implements ImageEngine {
         }
     }
 
-    /** Runs a command; its output, or an IOException with the last lines of what it printed. */
+    /**
+     * Runs a command; its output, or an IOException with the last lines of what it printed.
+     * Output goes to a file (a full pipe cannot stall it) and the wait is bounded. Where
+     * coreutils' {@code timeout} exists the command runs under it, so it is killed after the
+     * limit even if its worker died and left it behind.
+     */
     private static String run(List<String> command, long timeoutSeconds) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile())).start();
-        String output;
-        try (var in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        List<String> full = new ArrayList<>();
+        if (TIMEOUT_COMMAND) {
+            full.addAll(List.of("timeout", "--kill-after=10", timeoutSeconds + "s"));
         }
+        full.addAll(command);
+        Path log = Files.createTempFile("atelier-ffmpeg-", ".log");
         try {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            try {
+                if (!process.waitFor(timeoutSeconds + 15, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new IOException("timed out");
+                }
+            } catch (InterruptedException e) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException("timed out");
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                List<String> lines = output.lines().toList();
+                String last = String.join("; ", lines.subList(Math.max(0, lines.size() - 2), lines.size())).strip();
+                throw new IOException(process.exitValue() == 124 ? "timed out" : last);
+            }
+            return output;
+        } finally {
+            Files.deleteIfExists(log);
         }
-        if (process.exitValue() != 0) {
-            List<String> lines = output.lines().toList();
-            throw new IOException(String.join("; ", lines.subList(Math.max(0, lines.size() - 2), lines.size())).strip());
-        }
-        return output;
     }
+
+    private static final boolean TIMEOUT_COMMAND = Files.isExecutable(Path.of("/usr/bin/timeout"));
 }
