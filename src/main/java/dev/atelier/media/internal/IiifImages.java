@@ -147,23 +147,26 @@ public class IiifImages {
             int side = Math.min(full[0], full[1]);
             return new int[] {(full[0] - side) / 2, (full[1] - side) / 2, side, side};
         } else if ((m = PIXELS.matcher(region)).matches()) {
-            x = Double.parseDouble(m.group(1));
-            y = Double.parseDouble(m.group(2));
-            w = Double.parseDouble(m.group(3));
-            h = Double.parseDouble(m.group(4));
+            x = number(m.group(1));
+            y = number(m.group(2));
+            w = number(m.group(3));
+            h = number(m.group(4));
         } else if ((m = PERCENT.matcher(region)).matches()) {
-            x = Double.parseDouble(m.group(1)) * full[0] / 100;
-            y = Double.parseDouble(m.group(2)) * full[1] / 100;
-            w = Double.parseDouble(m.group(3)) * full[0] / 100;
-            h = Double.parseDouble(m.group(4)) * full[1] / 100;
+            x = Math.min(number(m.group(1)), 100) * full[0] / 100;
+            y = Math.min(number(m.group(2)), 100) * full[1] / 100;
+            w = Math.min(number(m.group(3)), 100) * full[0] / 100;
+            h = Math.min(number(m.group(4)), 100) * full[1] / 100;
         } else {
             throw new InvalidRequestException("The region '" + region + "' is not full, square, x,y,w,h or pct:x,y,w,h.");
         }
+        if (!(x >= 0 && y >= 0 && w > 0 && h > 0) || x >= full[0] || y >= full[1]) {
+            throw new InvalidRequestException("The region '" + region + "' has no width or height, or lies outside the image.");
+        }
         int left = (int) Math.round(x);
         int top = (int) Math.round(y);
-        int width = (int) Math.round(Math.min(w, full[0] - x));
-        int height = (int) Math.round(Math.min(h, full[1] - y));
-        if (w <= 0 || h <= 0 || left >= full[0] || top >= full[1] || width <= 0 || height <= 0) {
+        int width = (int) Math.min(Math.round(Math.min(w, full[0] - x)), full[0] - left);
+        int height = (int) Math.min(Math.round(Math.min(h, full[1] - y)), full[1] - top);
+        if (left >= full[0] || top >= full[1] || width <= 0 || height <= 0) {
             throw new InvalidRequestException("The region '" + region + "' has no width or height, or lies outside the image.");
         }
         return new int[] {left, top, width, height};
@@ -187,18 +190,22 @@ public class IiifImages {
             w = rw * scale;
             h = rh * scale;
         } else if (m.group(3) != null) {
-            double pct = Double.parseDouble(m.group(3));
+            double pct = number(m.group(3));
             w = rw * pct / 100;
             h = rh * pct / 100;
         } else {
-            Integer bw = m.group(5) == null ? null : Integer.parseInt(m.group(5));
-            Integer bh = m.group(6) == null ? null : Integer.parseInt(m.group(6));
+            Double bw = m.group(5) == null ? null : number(m.group(5));
+            Double bh = m.group(6) == null ? null : number(m.group(6));
             boolean confined = m.group(4) != null;
             if (confined && (bw == null || bh == null)) {
                 throw new InvalidRequestException("The size '" + size + "' needs both width and height after '!'.");
             }
             if (confined) {
-                double scale = Math.min((double) bw / rw, (double) bh / rh);
+                // as large as fits in w × h, but without ^ never larger than the region
+                double scale = Math.min(bw / rw, bh / rh);
+                if (!upscale) {
+                    scale = Math.min(1, scale);
+                }
                 w = rw * scale;
                 h = rh * scale;
             } else if (bw != null && bh != null) {
@@ -206,11 +213,17 @@ public class IiifImages {
                 h = bh;
             } else if (bw != null) {
                 w = bw;
-                h = (double) rh * bw / rw;
+                h = rh * bw / rw;
             } else {
                 h = bh;
-                w = (double) rw * bh / rh;
+                w = rw * bh / rh;
             }
+        }
+        if (!(w >= 0.5 && h >= 0.5)) {
+            throw new InvalidRequestException("The size '" + size + "' leaves no pixel.");
+        }
+        if (w > max + 0.5 || h > max + 0.5) {
+            throw new InvalidRequestException("The size '" + size + "' is over the largest this server makes (" + max + " pixels).");
         }
         int width = Math.max(1, (int) Math.round(w));
         int height = Math.max(1, (int) Math.round(h));
@@ -221,6 +234,14 @@ public class IiifImages {
             throw new InvalidRequestException("The size '" + size + "' is over the largest this server makes (" + max + " pixels).");
         }
         return new int[] {width, height};
+    }
+
+    /** A non-negative number of the request, or a 400 problem (too long, not finite). */
+    private static double number(String text) {
+        if (text.length() > 12) {
+            throw new InvalidRequestException("The number '" + text + "' is too long.");
+        }
+        return Double.parseDouble(text);
     }
 
     private static int ceilDiv(int a, int b) {

@@ -114,13 +114,17 @@ public class ImageDelivery {
         ImageSpec concrete = spec.withFormat(format).withGravity(gravity);
         int edge = properties.maxDynamicEdge();
         boolean free = spec.width() == 0 && spec.height() == 0;
-        Target target = new Target("image", free ? edge : concrete.pixelWidth(), free ? edge : concrete.pixelHeight(), concrete.fit(),
+        // without a box there is nothing to crop, pad or stretch to: the image as it is, within the limit
+        Target target = new Target("image", free ? edge : concrete.pixelWidth(), free ? edge : concrete.pixelHeight(),
+                free ? "inside" : concrete.fit(),
                 concrete.gravity(), format, concrete.quality(), WorkerProtocol.Transform.NONE.onPage(concrete.page() - 1));
         ImageSpec anyVersion = new ImageSpec(Optional.empty(), concrete.width(), concrete.height(), concrete.fit(),
                 concrete.gravity(), format, concrete.quality(), concrete.dpr(), concrete.page());
         Entry entry = rendered(version, target, anyVersion.query());
-        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(),
-                spec.version().isPresent(), spec.format().equals("auto"));
+        // a pinned version is immutable unless the crop follows the focal point, which may move
+        boolean fixed = spec.version().isPresent() && !(spec.gravity().equals("auto") && spec.fit().equals("cover"));
+        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), fixed,
+                spec.format().equals("auto"));
     }
 
     /**
@@ -134,7 +138,8 @@ public class ImageDelivery {
 
     /** Whether images (and so dynamic renditions) can be made of the version. */
     public boolean makesImagesOf(AssetVersion version) {
-        return !writableFormats(version).isEmpty() && !version.mediaType().startsWith("audio/");
+        return !writableFormats(version).isEmpty() && !version.mediaType().startsWith("audio/")
+                && !version.mediaType().startsWith("video/");
     }
 
     /** The formats images of this version can be written in; empty when there is no image of it. */
@@ -156,7 +161,8 @@ public class ImageDelivery {
             Entry entry = render(key, version, target);
             mine.complete(entry);
             return entry;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // the requests waiting on this one must not hang, whatever went wrong
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -182,7 +188,7 @@ public class ImageDelivery {
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();
-                    Path file = Path.of(output.path());
+                    Path file = WorkerProtocol.insideOf(work, output.path());
                     BlobKey stored;
                     try (var in = Files.newInputStream(file); StagedBlob staged = blobs.stage(in, Files.size(file))) {
                         stored = staged.commit();

@@ -26,6 +26,13 @@ record Layout(int scaledWidth, int scaledHeight, int outputWidth, int outputHeig
                 int h = scaled(sourceHeight, scale);
                 int outW = Math.min(w, target.width());
                 int outH = Math.min(h, target.height());
+                // a source too small to fill the box is still cut to the box's shape (a square stays a square)
+                double aspect = (double) target.width() / target.height();
+                if ((double) outW / outH > aspect) {
+                    outW = Math.max(1, (int) Math.round(outH * aspect));
+                } else {
+                    outH = Math.max(1, (int) Math.round(outW / aspect));
+                }
                 return new Layout(w, h, outW, outH, cropOffset(w, outW, target.gravity(), true),
                         cropOffset(h, outH, target.gravity(), false), 0, 0);
             }

@@ -38,6 +38,8 @@ class MediaWorkerPool implements DisposableBean {
     private final AtomicLong replaced = new AtomicLong();
     private final AtomicLong jobs = new AtomicLong();
     private volatile Capabilities capabilities;
+    private volatile long lastFailedProbe = System.nanoTime() - PROBE_BACKOFF_NANOS;
+    private static final long PROBE_BACKOFF_NANOS = Duration.ofSeconds(30).toNanos();
 
     MediaWorkerPool(MediaProperties properties) {
         this(new WorkerLauncher(properties.workerHeap(), properties.libvips(), properties.workerJava()), properties.workerCount(), properties.jobTimeout(),
@@ -74,8 +76,13 @@ class MediaWorkerPool implements DisposableBean {
     Capabilities capabilities() {
         Capabilities known = capabilities;
         if (known == null) {
+            // workers that cannot start are not tried again on every request, only every half minute
+            if (System.nanoTime() - lastFailedProbe < PROBE_BACKOFF_NANOS) {
+                return Capabilities.none();
+            }
             known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
             if (known == null) {
+                lastFailedProbe = System.nanoTime();
                 return Capabilities.none();
             }
             capabilities = known;

@@ -106,7 +106,7 @@ class RenditionGenerator {
                     properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
                     properties.maxFramePixels(), properties.maxPages()),
                     timeBased ? properties.avJobTimeout() : properties.jobTimeout());
-            record(job, response);
+            record(job, response, work);
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
@@ -121,12 +121,12 @@ class RenditionGenerator {
         };
     }
 
-    private void record(RenderJob job, RenderResponse response) throws IOException {
+    private void record(RenderJob job, RenderResponse response, Path work) throws IOException {
         facts.save(job.asset(), job.version(), response.facts());
         switch (response.outcome()) {
             case "ok" -> {
                 for (Output output : response.outputs()) {
-                    BlobKey stored = store(Path.of(output.path()));
+                    BlobKey stored = store(WorkerProtocol.insideOf(work, output.path()));
                     renditions.save(new Rendition(job.asset(), job.version(), RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
                             Optional.of(stored), Optional.of(WorkerProtocol.mediaTypeOf(output.path())), output.width(), output.height(),
                             Optional.empty(), now()));

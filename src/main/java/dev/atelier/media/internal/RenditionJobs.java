@@ -73,8 +73,9 @@ class RenditionJobs {
             String reason = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
             if (failures >= properties.maxAttempts()) {
                 log.warn("giving up the renditions of {} v{} after {} attempts: {}", job.asset(), job.version(), failures, reason);
-                operations.stop();
+                // the reason first: were recording it to fail, the job stays and tries again
                 generator.markAll(job, RenditionStatus.FAILED, "gave up after " + failures + " attempts: " + reason);
+                operations.stop();
             } else {
                 Instant next = complete.getTimeDone().plus(backoff(failures));
                 generator.markAll(job, RenditionStatus.PENDING,

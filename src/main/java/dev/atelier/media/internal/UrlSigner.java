@@ -61,9 +61,11 @@ class UrlSigner {
                 try {
                     restrict(temp);
                     Files.write(temp, Base64.getEncoder().encode(fresh), StandardOpenOption.TRUNCATE_EXISTING);
-                    // another server sharing the home may have won the race: its key then stands
-                    Files.move(temp, file);
+                    // link() is atomic and refuses an existing name: a server sharing the home that won the race keeps its key
+                    Files.createLink(file, temp);
                 } catch (FileAlreadyExistsException e) {
+                    // theirs stands
+                } finally {
                     Files.deleteIfExists(temp);
                 }
             }

@@ -115,7 +115,7 @@ final class Vips {
         this.arrayDouble = handle("vips_array_double_new", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
         this.areaUnref = handle("vips_area_unref", FunctionDescriptor.ofVoid(ADDRESS));
         this.writeToFile = handle("vips_image_write_to_file", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 2);
-        this.findLoad = handle("vips_foreign_find_load", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), 1);
+        this.findLoad = handle("vips_foreign_find_load", FunctionDescriptor.of(ADDRESS, ADDRESS));
 
         // one worker per core already: one libvips thread each keeps CPU use predictable, and no
         // operation cache, since a worker never renders the same file twice
@@ -168,7 +168,7 @@ final class Vips {
     /** The loader libvips would pick for a file (its class, e.g. {@code VipsForeignLoadJpegFile}), if any allowed one would. */
     Optional<String> loaderFor(String file) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = (MemorySegment) findLoad.invokeExact(cString(arena, file), MemorySegment.NULL);
+            MemorySegment name = (MemorySegment) findLoad.invokeExact(cString(arena, file));
             if (name.equals(MemorySegment.NULL)) {
                 clearError();
                 return Optional.empty();
@@ -348,6 +348,14 @@ final class Vips {
                     areaUnref.invokeExact(array);
                 }
             }
+        }
+
+        /**
+         * This image computed into memory, as a new image: operations that read pixels out of
+         * order (rotation, mirroring) cannot run on a sequential thumbnail pipeline.
+         */
+        Image inMemory() throws Throwable {
+            return image((MemorySegment) copyMemory.invokeExact(pointer));
         }
 
         /** Mirrored left to right ({@code VIPS_DIRECTION_HORIZONTAL}), as a new image. */

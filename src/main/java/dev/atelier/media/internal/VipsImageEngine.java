@@ -107,6 +107,10 @@ final class VipsImageEngine implements ImageEngine {
                 }
                 // pages of a PDF may differ in size: plan with the page's own header
                 Vips.Header pageHeader = page > 0 ? vips.header(input + "[page=" + page + "]") : header;
+                if ((long) pageHeader.width() * pageHeader.height() > request.maxPixels()) {
+                    return RenderResponse.refused("too-large", new ImageTooLargeException(pageHeader.width(), pageHeader.height(),
+                            request.maxPixels()).getMessage());
+                }
                 int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
                 Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
                 try (Vips.Image shaped = target.transform().hasRegion() ? region(input, content, pageHeader, target)
@@ -170,6 +174,10 @@ final class VipsImageEngine implements ImageEngine {
     /** Mirror, then rotate, then tone, as IIIF orders them. */
     private static Vips.Image transformed(Vips.Image image, WorkerProtocol.Transform transform) throws Throwable {
         Vips.Image current = image.reference();
+        if (transform.mirror() || transform.rotation() % 360 != 0) {
+            // at most max-dynamic-edge² pixels: small enough to hold, and both need random access
+            current = replace(current, current.inMemory());
+        }
         if (transform.mirror()) {
             current = replace(current, current.mirrored());
         }

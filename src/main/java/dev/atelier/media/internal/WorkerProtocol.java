@@ -214,6 +214,18 @@ final class WorkerProtocol {
     /** Image formats an engine can write; JPEG always. */
     static final java.util.Set<String> FORMATS = java.util.Set.of("jpeg", "png", "webp", "avif");
 
+    /**
+     * A path a worker reported, checked to lie inside the job's own directory: a worker is not
+     * trusted to name files the server then stores and serves.
+     */
+    static java.nio.file.Path insideOf(java.nio.file.Path workDirectory, String reported) throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(reported).toRealPath();
+        if (!file.startsWith(workDirectory.toRealPath()) || !java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("a worker reported an output outside its job directory: " + reported);
+        }
+        return file;
+    }
+
     /** The media type of a file an engine wrote, by its extension. */
     static String mediaTypeOf(String path) {
         String extension = path.substring(path.lastIndexOf('.') + 1);

@@ -94,7 +94,7 @@ class PresetController {
         return signed(actor, AssetId.parse(id), preset, v);
     }
 
-    /** The asset page's "Sizes" box: a link per preset, pinned to the version shown. */
+    /** The asset page's "Sizes" box: a link per preset, following the newest version. */
     @GetMapping("/assets/{id}/presets/fragment")
     String fragment(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version, Model model) {
         AssetId asset = AssetId.parse(id);

@@ -59,6 +59,7 @@ class IiifTests extends IntegrationTest {
         BufferedImage mirrored = image("full/200,/!0/default.png");
         BufferedImage gray = image("square/100,100/0/gray.png");
         BufferedImage bitonal = image("full/,50/0/bitonal.png");
+        BufferedImage turnedFull = image("full/max/!270/gray.jpg");
 
         assertThat(full.getWidth()).isEqualTo(1000);
         assertThat(tile.getWidth()).isEqualTo(250);
@@ -73,6 +74,8 @@ class IiifTests extends IntegrationTest {
         assertThat(new Color(mirrored.getRGB(10, 80))).as("mirrored: blue on the left").isEqualTo(Color.BLUE);
         assertThat(gray.getRaster().getNumBands()).isEqualTo(1);
         assertThat(bitonal.getRaster().getSample(50, 40, 0)).isIn(0, 1, 255);
+        assertThat(turnedFull.getWidth()).as("a full-size turn, computed in memory").isEqualTo(500);
+        assertThat(turnedFull.getHeight()).isEqualTo(1000);
     }
 
     @Test
@@ -82,7 +85,12 @@ class IiifTests extends IntegrationTest {
         assertThat(problem("2000,0,10,10/max/0/default.jpg")).contains("outside");
         assertThat(problem("full/max/0/sepia.jpg")).contains("quality");
         assertThat(problem("everything/max/0/default.jpg")).contains("region");
+        assertThat(problem("full/99999999999999,/0/default.jpg")).contains("too long");
+        assertThat(problem("full/0,/0/default.jpg")).contains("no pixel");
         assertThat(image("full/%5E2000,/0/default.jpg").getWidth()).isEqualTo(2000);
+        BufferedImage capped = image("full/!2000,2000/0/default.png");
+        assertThat(capped.getWidth()).as("!w,h without ^ stops at the region's size").isEqualTo(1000);
+        assertThat(image("pct:0,0,100,100/max/0/default.jpg").getWidth()).isEqualTo(1000);
     }
 
     @Test

@@ -65,6 +65,8 @@ class ImageDeliveryTests extends IntegrationTest {
         admin().upload("/api/v1/assets/" + id + "/versions", Multipart.file("poster.png", null, TestImages.png(400, 200, Color.BLUE)));
 
         assertThat(anonymous().get(pinned).header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+        // a cover crop that follows the focal point can change under a pinned version: revalidated, not immutable
+        assertThat(anonymous().get(sign(id, "v=1&w=100&h=100&fit=cover")).header("Cache-Control")).contains("no-cache");
         assertThat(anonymous().get(current).header("ETag")).isNotEqualTo(before);
     }
 

@@ -25,8 +25,9 @@ class LayoutTests {
     }
 
     @Test
-    void coverOfASmallSourceCropsWithoutEnlarging() {
-        assertThat(Layout.plan(200, 100, target(300, 300, "cover", "center"))).isEqualTo(new Layout(200, 100, 200, 100, 0, 0, 0, 0));
+    void coverOfASmallSourceKeepsTheBoxShapeWithoutEnlarging() {
+        assertThat(Layout.plan(200, 100, target(300, 300, "cover", "center"))).isEqualTo(new Layout(200, 100, 100, 100, 50, 0, 0, 0));
+        assertThat(Layout.plan(200, 100, target(1200, 630, "cover", "center"))).isEqualTo(new Layout(200, 100, 190, 100, 5, 0, 0, 0));
     }
 
     @Test
