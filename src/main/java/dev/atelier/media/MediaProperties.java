@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDuration video and audio longer than this (from the container's header) are refused
  * @param maxFramePixels animated images whose frames × width × height (from the header) exceed this are refused
  * @param maxPages documents and multi-page images with more pages than this are refused
+ * @param maxCachedPerSource dynamic renditions (and IIIF images) kept per source file, newest first
+ * @param renderWait how long a dynamic rendition request waits for a free worker before a 503
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
  */
 @ConfigurationProperties("atelier.media")
@@ -33,7 +35,8 @@ public record MediaProperties(@DefaultValue("250000000") long maxPixels, @Defaul
         @DefaultValue("2GB") DataSize workerMemory, @DefaultValue("") String workerJava,
         @DefaultValue("10s") Duration retryBackoff, @DefaultValue("5") int maxAttempts, @DefaultValue("4096") int maxDynamicEdge,
         Path urlKeyFile, @DefaultValue("30m") Duration avJobTimeout, @DefaultValue("4h") Duration maxDuration,
-        @DefaultValue("2000000000") long maxFramePixels, @DefaultValue("5000") int maxPages, @DefaultValue("true") boolean libvips) {
+        @DefaultValue("2000000000") long maxFramePixels, @DefaultValue("5000") int maxPages,
+        @DefaultValue("200") int maxCachedPerSource, @DefaultValue("20s") Duration renderWait, @DefaultValue("true") boolean libvips) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

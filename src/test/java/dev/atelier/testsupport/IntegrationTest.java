@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "atelier.identity.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
         "atelier.ingest.max-upload=16MB",
+        "atelier.media.max-cached-per-source=4",
         "server.address=127.0.0.1"})
 @Import(BlobPresenceProbe.class)
 public abstract class IntegrationTest {

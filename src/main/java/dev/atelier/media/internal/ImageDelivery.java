@@ -61,13 +61,15 @@ public class ImageDelivery {
     private final BlobStore blobs;
     private final MediaWorkerPool workers;
     private final RenditionCache cache;
+    private final Renditions renditionBlobs;
     private final MediaProperties properties;
     private final UrlSigner signer;
     private final Clock clock;
     private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
     ImageDelivery(AssetManagement assets, FocalPoints focalPoints, BlobStore blobs, MediaWorkerPool workers, RenditionCache cache,
-            MediaProperties properties, Clock clock) {
+            Renditions renditionBlobs, MediaProperties properties, Clock clock) {
+        this.renditionBlobs = renditionBlobs;
         this.assets = assets;
         this.focalPoints = focalPoints;
         this.blobs = blobs;
@@ -184,7 +186,7 @@ public class ImageDelivery {
             }
             RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
                     List.of(target), properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
-                    properties.maxFramePixels(), properties.maxPages()));
+                    properties.maxFramePixels(), properties.maxPages()), properties.jobTimeout(), properties.renderWait());
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();
@@ -196,6 +198,7 @@ public class ImageDelivery {
                     Entry entry = new Entry(key, version.blobKey(), stored, WorkerProtocol.mediaTypeOf(output.path()), output.width(),
                             output.height());
                     cache.put(entry, Instant.now(clock));
+                    forgetBeyondLimit(version.blobKey());
                     return entry;
                 }
                 case "unavailable" -> throw new ImagingUnavailableException(response.message());
@@ -206,6 +209,19 @@ public class ImageDelivery {
         } finally {
             if (work != null) {
                 FileSystemUtils.deleteRecursively(work.toFile());
+            }
+        }
+    }
+
+    /**
+     * Keeps the cache of one source to {@code max-cached-per-source} renditions, newest first, so
+     * minting endless distinct URLs (or walking IIIF regions) cannot fill the disk; an evicted
+     * rendition is simply made again when asked for. Blobs still used elsewhere stay.
+     */
+    private void forgetBeyondLimit(BlobKey source) {
+        for (BlobKey orphan : cache.trim(source, properties.maxCachedPerSource())) {
+            if (!renditionBlobs.isUsed(orphan)) {
+                blobs.delete(orphan);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -64,9 +65,33 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     RenderResponse render(RenderRequest request, Duration jobTimeout) {
+        return render(request, jobTimeout, null);
+    }
+
+    /**
+     * @param slotWait how long to wait for a free worker (null: as long as it takes); a request
+     *     someone is waiting for must not queue behind long video jobs: it gets {@code unavailable}
+     */
+    RenderResponse render(RenderRequest request, Duration jobTimeout, Duration slotWait) {
         jobs.incrementAndGet();
-        return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
-                problem -> RenderResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
+        if (slotWait == null) {
+            slots.acquireUninterruptibly();
+        } else {
+            try {
+                if (!slots.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return RenderResponse.refused("unavailable", "all media workers are busy");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return RenderResponse.refused("unavailable", "interrupted while waiting for a media worker");
+            }
+        }
+        try {
+            return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
+                    problem -> RenderResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
+        } finally {
+            slots.release();
+        }
     }
 
     /**
@@ -80,7 +105,12 @@ class MediaWorkerPool implements DisposableBean {
             if (System.nanoTime() - lastFailedProbe < PROBE_BACKOFF_NANOS) {
                 return Capabilities.none();
             }
-            known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
+            slots.acquireUninterruptibly();
+            try {
+                known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
+            } finally {
+                slots.release();
+            }
             if (known == null) {
                 lastFailedProbe = System.nanoTime();
                 return Capabilities.none();
@@ -90,36 +120,32 @@ class MediaWorkerPool implements DisposableBean {
         return known;
     }
 
+    /** Runs the job on an idle or new worker; the caller holds a slot. */
     private <T> T withWorker(String subject, Job<T> job, Duration jobTimeout, Function<String, T> failure) {
-        slots.acquireUninterruptibly();
-        try {
-            String problem = "";
-            for (int attempt = 1; attempt <= 2; attempt++) {
-                WorkerProcess worker;
-                try {
-                    worker = idleOrNew();
-                } catch (IOException e) {
-                    log.error("could not start a media worker with {}: {}", launcher.command().getFirst(), e.getMessage());
-                    return failure.apply(NOT_STARTED);
-                }
-                try {
-                    T response = job.run(worker);
-                    idle.push(worker);
-                    return response;
-                } catch (WorkerDiedException e) {
-                    problem = e.getMessage().startsWith("used ") ? "the worker " + e.getMessage()
-                            : "the decoder crashed (its worker " + e.getMessage() + ")";
-                } catch (TimeoutException e) {
-                    problem = "processing took longer than " + jobTimeout.toSeconds() + " s";
-                }
-                log.warn("media worker {} replaced after attempt {} on {}: {}", worker.pid(), attempt, subject, problem);
-                worker.kill();
-                replaced.incrementAndGet();
+        String problem = "";
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            WorkerProcess worker;
+            try {
+                worker = idleOrNew();
+            } catch (IOException e) {
+                log.error("could not start a media worker with {}: {}", launcher.command().getFirst(), e.getMessage());
+                return failure.apply(NOT_STARTED);
             }
-            return failure.apply(problem + ", twice");
-        } finally {
-            slots.release();
+            try {
+                T response = job.run(worker);
+                idle.push(worker);
+                return response;
+            } catch (WorkerDiedException e) {
+                problem = e.getMessage().startsWith("used ") ? "the worker " + e.getMessage()
+                        : "the decoder crashed (its worker " + e.getMessage() + ")";
+            } catch (TimeoutException e) {
+                problem = "processing took longer than " + jobTimeout.toSeconds() + " s";
+            }
+            log.warn("media worker {} replaced after attempt {} on {}: {}", worker.pid(), attempt, subject, problem);
+            worker.kill();
+            replaced.incrementAndGet();
         }
+        return failure.apply(problem + ", twice");
     }
 
     private interface Job<T> {

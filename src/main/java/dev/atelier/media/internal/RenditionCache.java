@@ -3,6 +3,8 @@ package dev.atelier.media.internal;
 import dev.atelier.storage.BlobKey;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +44,21 @@ class RenditionCache {
         }
     }
 
-    void forget(String cacheKey) {
-        jdbc.sql("DELETE FROM rendition_cache WHERE cache_key = ?").param(cacheKey).update();
+    /**
+     * Entries of one source beyond the newest {@code keep}, removed from the table; returns the
+     * blobs they pointed at that no remaining entry uses, for the caller to delete.
+     */
+    List<BlobKey> trim(BlobKey source, int keep) {
+        List<String> old = jdbc.sql("SELECT cache_key FROM rendition_cache WHERE source_blob = ? "
+                + "ORDER BY created_at DESC, cache_key OFFSET ? ROWS").params(source.sha256(), keep).query(String.class).list();
+        List<BlobKey> orphans = new ArrayList<>();
+        for (String key : old) {
+            Optional<String> blob = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(key)
+                    .query(String.class).optional();
+            jdbc.sql("DELETE FROM rendition_cache WHERE cache_key = ?").param(key).update();
+            blob.filter(b -> jdbc.sql("SELECT COUNT(*) FROM rendition_cache WHERE blob_key = ?").param(b).query(Long.class).single() == 0)
+                    .ifPresent(b -> orphans.add(new BlobKey(b)));
+        }
+        return orphans;
     }
 }

@@ -56,6 +56,11 @@ public class Renditions {
                 .params(asset.value(), version).query(Renditions::map).list();
     }
 
+    /** Whether a stored rendition (thumbnail, preview, ...) uses the blob. */
+    public boolean isUsed(BlobKey blob) {
+        return jdbc.sql("SELECT COUNT(*) FROM renditions WHERE blob_key = ?").param(blob.sha256()).query(Long.class).single() > 0;
+    }
+
     private static Rendition map(ResultSet rs, int row) throws SQLException {
         return new Rendition(new AssetId(rs.getObject("asset_id", UUID.class)), rs.getInt("version_number"),
                 RenditionKind.fromSlug(rs.getString("name")), RenditionStatus.valueOf(rs.getString("status")),

@@ -181,6 +181,22 @@ class ImageDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void keepsOnlyTheNewestRenditionsOfOneSourceSoUrlsCannotFillTheDisk() throws Exception {
+        String id = upload("many.png", TestImages.png(800, 600, Color.CYAN));
+        String sha = admin().get("/api/v1/assets/" + id).json().at("/versions/0/sha256").asString();
+        List<String> urls = new ArrayList<>();
+        for (int width = 101; width <= 106; width++) {
+            urls.add(sign(id, "w=" + width + "&fm=png"));
+            assertThat(anonymous().get(urls.getLast()).status()).isEqualTo(200);
+        }
+
+        long kept = jdbc.sql("SELECT COUNT(*) FROM rendition_cache WHERE source_blob = ?").param(sha).query(Long.class).single();
+
+        assertThat(kept).as("the test configuration keeps 4 per source").isEqualTo(4);
+        assertThat(read(urls.getFirst()).getWidth()).as("an evicted rendition is made again").isEqualTo(101);
+    }
+
+    @Test
     void aTrashedAssetsUrlsStopWorking() {
         String id = upload("gone.png", TestImages.png(100, 100, Color.GRAY));
         String url = sign(id, "w=50");
