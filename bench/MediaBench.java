@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +40,7 @@ import java.util.stream.Stream;
  * <pre>
  *   java bench/MediaBench.java prepare --work DIR
  *   java bench/MediaBench.java server  --work DIR --engine libvips|java --base http://127.0.0.1:PORT --token atl_... --server-pid PID
- *   java bench/MediaBench.java load    --work DIR --base http://127.0.0.1:NGINX_PORT
+ *   java bench/MediaBench.java load    --work DIR --base http://127.0.0.1:NGINX_PORT --server-pid NGINX_PID --nginx-version nginx/1.x
  *   java bench/MediaBench.java report  --work DIR
  * </pre>
  *
@@ -134,6 +133,8 @@ public class MediaBench {
     // =====================================================================================================
 
     int prepare() throws Exception {
+        put("loadavg.start", loadAverage());
+        var other = new OtherLoad(-1);
         Path photos = work.resolve("photos");
         Path extra = work.resolve("extra");
         Files.createDirectories(photos);
@@ -177,6 +178,7 @@ public class MediaBench {
         Times a2048 = timed(concat(List.of("vipsthumbnail", "--size", "2048", "-o", out("a") + "/%s_2048.jpg" + PREVIEW_SAVE), files));
         Times a400 = timed(concat(List.of("vipsthumbnail", "--size", "400", "-o", out("a") + "/%s_400.jpg" + PREVIEW_SAVE), files));
         put("base.folder.cpu", a2048.cpu() + a400.cpu());
+        put("base.folder.sys", a2048.sys() + a400.sys());
         put("base.folder.wall", a2048.wall() + a400.wall());
         log("  %.1f CPU-s (%.1f + %.1f), %.1f s wall", a2048.cpu() + a400.cpu(), a2048.cpu(), a400.cpu(), a2048.wall() + a400.wall());
 
@@ -203,7 +205,7 @@ public class MediaBench {
         put("base.800.cpu", c.cpu());
         log("  %.1f s wall = %.2f photos/s, %.1f CPU-s", c.wall(), files.size() / c.wall(), c.cpu());
         deleteTree(out);
-        put("loadavg.prepare", loadAverage());
+        put("other.prepare", other.cores());
         return 0;
     }
 
@@ -333,10 +335,13 @@ public class MediaBench {
         base = URI.create(args.get("base").replaceAll("/+$", ""));
         token = args.get("token");
         List<Path> files = photoFiles();
-        try (var watch = new ProcWatch(Long.parseLong(args.get("server-pid")))) {
-            // Workers start on first use. One photo outside the measurement starts them (a JVM each) and warms
-            // the code paths, as on a server that has been up a while; the start-up CPU is reported on its own.
-            log("[%s] warm-up: one photo, so the media workers start ...", engine);
+        long serverPid = Long.parseLong(args.get("server-pid"));
+        var other = new OtherLoad(serverPid);
+        try (var watch = new ProcWatch(serverPid)) {
+            // One photo outside the measurement makes sure the workers run (they start on first use, or with the
+            // server) and warms the code paths, as on a server that has been up a while; its CPU is reported on its own.
+            put(engine + ".workers.early", watch.alive().size());
+            log("[%s] warm-up: one photo (%d media workers running before it) ...", engine, watch.alive().size());
             var before = watch.snapshot();
             String warmId = upload(work.resolve("extra/warm-up.jpg"));
             awaitRenditions(List.of(warmId));
@@ -354,7 +359,7 @@ public class MediaBench {
             }
             put(engine + ".workers.seen", watch.seen());
         }
-        put("loadavg." + engine, loadAverage());
+        put("other." + engine, other.cores());
         return failures == 0 ? 0 : 1;
     }
 
@@ -369,12 +374,14 @@ public class MediaBench {
         awaitRenditions(ids);
         double secs = (System.nanoTime() - t0) / 1e9;
         double workerCpu = watch.workerCpuSince(before);
+        double workerSys = watch.workerSysSince(before);
         double serverCpu = watch.serverCpu() - serverBefore;
         log("  uploads done after %.1f s, renditions after %.1f s; workers %.1f CPU-s, server %.1f CPU-s", uploaded, secs, workerCpu,
                 serverCpu);
         put(engine + ".ingest.wall", secs);
         put(engine + ".ingest.upload", uploaded);
         put(engine + ".ingest.workerCpu", workerCpu);
+        put(engine + ".ingest.workerSys", workerSys);
         put(engine + ".ingest.serverCpu", serverCpu);
         results.setProperty(engine + ".ids", String.join(",", ids));
     }
@@ -402,8 +409,14 @@ public class MediaBench {
         log("cache hits: %d requests over the same %d URLs, concurrency %d (after %d untimed) ...", hitRequests, urls.size(),
                 hitConcurrency, warmUpRequests(hitRequests));
         load("warm-up hits", urls, warmUpRequests(hitRequests), hitConcurrency, null, "image/jpeg");
+        double serverBefore = watch.serverCpu();
+        double clientBefore = ProcWatch.selfCpu();
         Load hit = load("cache hit", urls, hitRequests, hitConcurrency, null, "image/jpeg");
-        log("  %s", hit);
+        double serverMs = (watch.serverCpu() - serverBefore) * 1000 / hitRequests;
+        double clientMs = (ProcWatch.selfCpu() - clientBefore) * 1000 / hitRequests;
+        log("  %s; server %.2f ms CPU per request, client %.2f ms", hit, serverMs, clientMs);
+        put("hit.serverMs", serverMs);
+        put("hit.clientMs", clientMs);
         put("hit", hit);
         put("hit.concurrency", hitConcurrency);
     }
@@ -438,12 +451,13 @@ public class MediaBench {
         awaitRenditions(List.of(id));
         double secs = (System.nanoTime() - t0) / 1e9;
         watch.sample();
-        long server = watch.peakKb(watch.serverPid);
-        String workers = watch.alive().stream().map(watch::peakKb).sorted(Comparator.reverseOrder())
-                .map(kb -> String.format(Locale.ROOT, "%.0f", kb / 1024.0)).collect(Collectors.joining(","));
-        log("  renditions after %.1f s; VmHWM server %.0f MiB, workers %s MiB%s", secs, server / 1024.0, workers,
+        // "peak (resident when the upload began)" per process, the busiest worker first
+        String server = watch.peakAndStart(watch.serverPid);
+        String workers = watch.alive().stream().sorted(Comparator.comparingLong(watch::peakKb).reversed()).map(watch::peakAndStart)
+                .collect(Collectors.joining(", "));
+        log("  renditions after %.1f s; VmHWM server %s, workers %s%s", secs, server, workers,
                 reset ? " (reset before the upload)" : " (since start: clear_refs not writable)");
-        put(engine + ".mem.server", server / 1024.0);
+        results.setProperty(engine + ".mem.server", server);
         results.setProperty(engine + ".mem.workers", workers);
         results.setProperty(engine + ".mem.reset", Boolean.toString(reset));
         put(engine + ".mem.wall", secs);
@@ -467,9 +481,18 @@ public class MediaBench {
         log("nginx: %d requests over the same %d files, concurrency %d (after %d untimed) ...", requests, urls.size(), concurrency,
                 warmUpRequests(requests));
         load("warm-up nginx", urls, warmUpRequests(requests), concurrency, null, "image/jpeg");
+        long nginxPid = Long.parseLong(args.getOrDefault("server-pid", "-1"));
+        var other = new OtherLoad(nginxPid);
+        double serverBefore = ProcWatch.treeCpu(nginxPid);
+        double clientBefore = ProcWatch.selfCpu();
         Load l = load("nginx", urls, requests, concurrency, null, "image/jpeg");
-        log("  %s", l);
+        double serverMs = (ProcWatch.treeCpu(nginxPid) - serverBefore) * 1000 / requests;
+        double clientMs = (ProcWatch.selfCpu() - clientBefore) * 1000 / requests;
+        log("  %s; nginx %.2f ms CPU per request, client %.2f ms", l, serverMs, clientMs);
         put("nginx", l);
+        put("nginx.serverMs", serverMs);
+        put("nginx.clientMs", clientMs);
+        put("other.nginx", other.cores());
         results.setProperty("nginx.version", args.getOrDefault("nginx-version", "nginx"));
         return failures == 0 ? 0 : 1;
     }
@@ -493,9 +516,11 @@ public class MediaBench {
                 results.getProperty("vips.version", "vips ?"), results.getProperty("nginx.version", "no nginx"), Runtime.version());
         line(out, "input         %d SYNTHETIC photo-like JPEGs %d×%d (%.0f MP, Q%d, %.2f MB each on average), made with vips gaussnoise + resize;"
                 + " not real photos", n, PHOTO_W, PHOTO_H, PHOTO_W * PHOTO_H / 1e6, PHOTO_QUALITY, num("photos.mb"));
-        line(out, "baselines     A: one vipsthumbnail over the folder (--size 2048, then --size 400): %.3f CPU-s/image;"
-                + "  B: xargs -P2, a vipsthumbnail per image per size: %.2f photos/s;  C: xargs -P2 vipsthumbnail --size 800: %.2f photos/s",
-                folderCpu, xargsRate, rate800);
+        line(out, "baselines     A: one vipsthumbnail over the folder (--size 2048, then --size 400): %.3f CPU-s/image (%.0f %% system);"
+                + "  B: xargs -P2, a vipsthumbnail per image per size: %.2f photos/s (%.3f CPU-s/image);"
+                + "  C: xargs -P2 vipsthumbnail --size 800: %.2f photos/s (%.3f CPU-s/image)",
+                folderCpu, 100 * num("base.folder.sys") / num("base.folder.cpu"), xargsRate, num("base.xargs.cpu") / n, rate800,
+                num("base.800.cpu") / n);
         for (String engine : List.of("libvips", "java")) {
             if (!results.containsKey(engine + ".ingest.wall")) {
                 continue;
@@ -504,10 +529,13 @@ public class MediaBench {
             double cpu = num(engine + ".ingest.workerCpu") / n;
             double rate = n / wall;
             boolean targets = engine.equals("libvips");
-            line(out, "ingest        %s, %d workers: %d photos in %.1f s = %.2f photos/s;  workers %.3f CPU-s/image, server %.3f CPU-s/image"
-                    + "  (worker start-up + warm-up photo: %.1f CPU-s, not counted)",
+            line(out, "ingest        %s, %d workers: %d photos in %.1f s = %.2f photos/s;  workers %.3f CPU-s/image (%.0f %% system),"
+                    + " server %.3f CPU-s/image"
+                    + "  (warm-up photo%s: %.1f CPU-s, not counted)",
                     targets ? "libvips engine" : "pure-Java engine (ImageIO, --atelier.media.libvips=false)",
-                    (int) num(engine + ".workers"), n, wall, rate, cpu, num(engine + ".ingest.serverCpu") / n, num(engine + ".warmup.cpu"));
+                    (int) num(engine + ".workers"), n, wall, rate, cpu, 100 * num(engine + ".ingest.workerSys") / num(engine + ".ingest.workerCpu"),
+                    num(engine + ".ingest.serverCpu") / n,
+                    num(engine + ".workers.early") > 0 ? "" : " incl. worker start-up", num(engine + ".warmup.cpu"));
             line(out, "              CPU per image vs one vipsthumbnail over the folder: %.2f×%s", cpu / folderCpu,
                     targets ? target(cpu / folderCpu <= TARGET_INGEST_CPU, "≤", TARGET_INGEST_CPU) : "  (no target)");
             line(out, "              throughput vs xargs -P2 vipsthumbnail: %.2f×%s", rate / xargsRate,
@@ -523,14 +551,16 @@ public class MediaBench {
             line(out, "              p99/p50: %.2f%s", tail, target(tail <= TARGET_MISS_TAIL, "≤", TARGET_MISS_TAIL));
         }
         if (results.containsKey("hit.rate")) {
-            line(out, "cache hit     %d requests over the %d URLs, concurrency %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms",
-                    (int) num("hit.count"), n, (int) num("hit.concurrency"), num("hit.rate"), num("hit.p50"), num("hit.p99"));
+            line(out, "cache hit     %d requests over the %d URLs, concurrency %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms;"
+                    + "  CPU per request: server %.2f ms, client %.2f ms", (int) num("hit.count"), n, (int) num("hit.concurrency"),
+                    num("hit.rate"), num("hit.p50"), num("hit.p99"), num("hit.serverMs"), num("hit.clientMs"));
             if (results.containsKey("nginx.rate")) {
                 double ratio = num("hit.rate") / num("nginx.rate");
-                line(out, "              nginx on the same files, same client: %.0f req/s, p50 %.2f ms, p99 %.2f ms;  ratio %.2f×%s",
-                        num("nginx.rate"), num("nginx.p50"), num("nginx.p99"), ratio, target(ratio >= TARGET_HIT_VS_NGINX, "≥", TARGET_HIT_VS_NGINX));
+                line(out, "              nginx on the same files, same client: %.0f req/s, p50 %.2f ms, p99 %.2f ms;  CPU per request: nginx %.2f ms,"
+                        + " client %.2f ms", num("nginx.rate"), num("nginx.p50"), num("nginx.p99"), num("nginx.serverMs"), num("nginx.clientMs"));
+                line(out, "              req/s vs nginx: %.2f×%s", ratio, target(ratio >= TARGET_HIT_VS_NGINX, "≥", TARGET_HIT_VS_NGINX));
             } else {
-                line(out, "              nginx baseline: not measured (nginx is not installed)");
+                line(out, "              nginx baseline: not measured (nginx is not installed, or BENCH_NGINX=0)");
             }
         }
         if (results.containsKey("fmt.avif.cpu")) {
@@ -542,24 +572,25 @@ public class MediaBench {
         }
         for (String engine : List.of("libvips", "java")) {
             if (results.containsKey(engine + ".mem.server")) {
-                line(out, "memory        %s engine, one 50 MP JPEG (%d×%d, %.1f MB), thumbnail + preview in %.1f s: peak resident (VmHWM%s)"
-                        + " server %.0f MiB, workers %s MiB", engine.equals("java") ? "pure-Java" : engine, BIG_W, BIG_H, num("big.mb"), num(engine + ".mem.wall"),
+                line(out, "memory        %s engine, one 50 MP JPEG (%d×%d, %.1f MB), thumbnail + preview in %.1f s: peak resident (VmHWM%s),"
+                        + " in brackets when the upload began: server %s, workers %s", engine.equals("java") ? "pure-Java" : engine, BIG_W, BIG_H,
+                        num("big.mb"), num(engine + ".mem.wall"),
                         Boolean.parseBoolean(results.getProperty(engine + ".mem.reset")) ? ", reset before the upload" : " since start",
-                        num(engine + ".mem.server"), results.getProperty(engine + ".mem.workers").replace(",", " / "));
+                        results.getProperty(engine + ".mem.server"), results.getProperty(engine + ".mem.workers"));
             }
         }
         line(out, "memory        a 2 GiB video: not measured");
         for (String engine : List.of("libvips", "java")) {
-            String workers = results.getProperty(engine + ".workers.seen");
-            String configured = results.getProperty(engine + ".workers");
-            if (workers != null && configured != null && Integer.parseInt(workers) > (int) Double.parseDouble(configured)) {
-                line(out, "NOTE          %s: %s worker processes seen for %s configured: some were replaced during the run", engine, workers,
-                        configured);
+            double seen = num(engine + ".workers.seen");
+            double started = num(engine + ".workers");
+            if (seen > started) { // false when either is missing (NaN)
+                line(out, "NOTE          %s: %.0f worker processes seen for %.0f started: some were replaced during the run", engine, seen,
+                        started);
             }
         }
-        line(out, "load average  %s after prepare, %s after libvips, %s after java (anything else running skews the figures)",
-                results.getProperty("loadavg.prepare", "n/a"), results.getProperty("loadavg.libvips", "n/a"),
-                results.getProperty("loadavg.java", "n/a"));
+        line(out, "machine       load average %s at the start; other processes (not this benchmark) kept %.2f / %.2f / %.2f / %.2f of the %d"
+                + " cores busy on average during prepare / libvips / nginx / java", results.getProperty("loadavg.start", "n/a"),
+                num("other.prepare"), num("other.libvips"), num("other.nginx"), num("other.java"), Runtime.getRuntime().availableProcessors());
         System.out.print(out);
         return 0;
     }
@@ -613,6 +644,7 @@ public class MediaBench {
                 if (statuses.isEmpty()) {
                     throw new BenchError("asset " + id + " has no renditions: " + abbreviate(body));
                 }
+                // every input is a plain JPEG: "unsupported" is as wrong here as "failed"
                 if (statuses.contains("failed") || statuses.contains("unsupported")) {
                     throw new BenchError("asset " + id + ": rendition " + statuses + " " + all(REASON, body) + " " + abbreviate(body));
                 }
@@ -765,7 +797,9 @@ public class MediaBench {
         final long serverPid;
         final double ticksPerSecond;
         final Map<Long, Long> cpuTicks = new HashMap<>(); // every worker ever seen -> its last utime + stime
+        final Map<Long, Long> sysTicks = new HashMap<>(); // ... and its last stime alone
         final Map<Long, Long> peaks = new HashMap<>();    // pid -> highest VmHWM (kB) seen since the last reset
+        final Map<Long, Long> starts = new HashMap<>();   // pid -> VmRSS (kB) at the last reset
         final Thread poller;
         volatile boolean running = true;
 
@@ -797,9 +831,10 @@ public class MediaBench {
 
         synchronized void sample() {
             for (long pid : alive()) {
-                long ticks = statTicks(pid);
-                if (ticks >= 0) {
-                    cpuTicks.put(pid, ticks);
+                long[] times = statTimes(pid);
+                if (times != null) {
+                    cpuTicks.put(pid, times[0] + times[1]);
+                    sysTicks.put(pid, times[1]);
                 }
                 recordPeak(pid);
             }
@@ -813,16 +848,29 @@ public class MediaBench {
             }
         }
 
-        synchronized Map<Long, Long> snapshot() {
-            sample();
-            return new HashMap<>(cpuTicks);
+        /** Every worker's CPU ticks at one moment. */
+        record Snapshot(Map<Long, Long> cpu, Map<Long, Long> sys) {
         }
 
-        /** CPU seconds the workers used since the snapshot (new workers count from zero). */
-        synchronized double workerCpuSince(Map<Long, Long> before) {
+        synchronized Snapshot snapshot() {
             sample();
+            return new Snapshot(new HashMap<>(cpuTicks), new HashMap<>(sysTicks));
+        }
+
+        /** CPU seconds the workers used since the snapshot (new workers count from zero); takes a new sample. */
+        synchronized double workerCpuSince(Snapshot before) {
+            sample();
+            return since(cpuTicks, before.cpu());
+        }
+
+        /** The system (kernel) part of that, as of the last sample. */
+        synchronized double workerSysSince(Snapshot before) {
+            return since(sysTicks, before.sys());
+        }
+
+        private double since(Map<Long, Long> now, Map<Long, Long> before) {
             long sum = 0;
-            for (var e : cpuTicks.entrySet()) {
+            for (var e : now.entrySet()) {
                 sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
             }
             return sum / ticksPerSecond;
@@ -830,6 +878,17 @@ public class MediaBench {
 
         double serverCpu() {
             return statTicks(serverPid) / ticksPerSecond;
+        }
+
+        /** CPU seconds of this JVM (the load generator). */
+        static double selfCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        }
+
+        /** CPU seconds of a process and its descendants (nginx: the master and its workers). */
+        static double treeCpu(long pid) {
+            return ProcessHandle.of(pid).map(p -> Stream.concat(Stream.of(p), p.descendants())
+                    .mapToDouble(h -> h.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum()).orElse(Double.NaN);
         }
 
         /** Resets VmHWM of the server and the workers to their current resident size; false if not allowed. */
@@ -845,22 +904,36 @@ public class MediaBench {
                 }
             }
             peaks.clear();
+            starts.clear();
+            for (long pid : pids) {
+                starts.put(pid, statusKb(pid, "VmRSS"));
+            }
             sample();
             return ok;
+        }
+
+        synchronized String peakAndStart(long pid) {
+            return String.format(Locale.ROOT, "%.0f MiB (%.0f)", peakKb(pid) / 1024.0, starts.getOrDefault(pid, -1L) / 1024.0);
         }
 
         synchronized long peakKb(long pid) {
             return peaks.getOrDefault(pid, -1L);
         }
 
-        /** utime + stime in clock ticks; fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the name. */
+        /** utime + stime in clock ticks, or -1 when the process is gone. */
         static long statTicks(long pid) {
+            long[] times = statTimes(pid);
+            return times == null ? -1 : times[0] + times[1];
+        }
+
+        /** {utime, stime} in clock ticks: fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the name. */
+        static long[] statTimes(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // f[0] is field 3
+                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])}; // f[0] is field 3
             } catch (IOException | RuntimeException e) {
-                return -1; // gone
+                return null; // gone
             }
         }
 
@@ -898,6 +971,8 @@ public class MediaBench {
 
     /** A failure of the server under test (not of the benchmark's own machinery): the phase ends with exit 1. */
     static final class BenchError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         BenchError(String message) {
             super(message);
         }
@@ -964,6 +1039,67 @@ public class MediaBench {
             throw new IOException(String.join(" ", cmd.subList(0, Math.min(3, cmd.size()))) + " failed: " + abbreviate(out));
         }
         return out;
+    }
+
+    /**
+     * CPU that everything else on the machine used during a phase, in cores: the busy time of all cores
+     * (/proc/stat) minus this benchmark's own (this JVM and the children it waited for, such as vips and
+     * vipsthumbnail, plus the server or nginx and their descendants). Builds or another benchmark running
+     * next to this one show up here, and explain figures that are off.
+     */
+    static final class OtherLoad {
+        final long pid;
+        final long t0 = System.nanoTime();
+        final long busy0;
+        final long ours0;
+
+        OtherLoad(long pid) throws IOException {
+            this.pid = pid;
+            long[] cpu = cpuTimes();
+            busy0 = cpu[0] - cpu[1];
+            ours0 = ours();
+        }
+
+        double cores() {
+            try {
+                long[] cpu = cpuTimes();
+                long other = (cpu[0] - cpu[1] - busy0) - (ours() - ours0);
+                double hz = Double.parseDouble(exec(List.of("getconf", "CLK_TCK")).strip());
+                return Math.max(0, other / hz / ((System.nanoTime() - t0) / 1e9));
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
+
+        long ours() {
+            long ticks = 0;
+            try {
+                // utime, stime, cutime, cstime of this JVM: fields 14-17
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                for (int i = 11; i <= 14; i++) {
+                    ticks += Long.parseLong(f[i]);
+                }
+            } catch (IOException | RuntimeException e) {
+                // leave it at what we have
+            }
+            if (pid > 0) {
+                ticks += Math.max(0, ProcWatch.statTicks(pid));
+                ticks += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                        .mapToLong(h -> Math.max(0, ProcWatch.statTicks(h.pid()))).sum();
+            }
+            return ticks;
+        }
+    }
+
+    /** Total and idle (idle + iowait) jiffies of all cores, from the first line of /proc/stat. */
+    static long[] cpuTimes() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+            total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     static String loadAverage() {

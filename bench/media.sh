@@ -10,7 +10,8 @@
 #
 # Environment: JAVA25, ATELIER_JAR, BENCH_HEAP (256m), BENCH_JVM_OPTS, BENCH_TMPDIR, BENCH_WORKERS (2),
 #              BENCH_PHOTOS (30), BENCH_HIT_REQUESTS (2000), BENCH_HIT_CONCURRENCY (4), BENCH_FORMAT_PHOTOS (10),
-#              BENCH_SKIP_JAVA (set to 1 to skip the pure-Java engine run).
+#              BENCH_SKIP_JAVA (1: skip the pure-Java engine run), BENCH_NGINX (0: skip the nginx baseline),
+#              BENCH_KEEP (1: keep the work directory with photos, results and server logs).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,10 +29,15 @@ for tool in curl vips vipsthumbnail xargs getconf; do
     command -v "$tool" >/dev/null || { echo "$tool is needed (vips and vipsthumbnail: apt-get install libvips-tools)" >&2; exit 2; }
 done
 # nginx lives in /usr/sbin, which is not on every user's PATH
-NGINX="$(command -v nginx || true)"
-[[ -z "$NGINX" && -x /usr/sbin/nginx ]] && NGINX=/usr/sbin/nginx
-if [[ -z "$NGINX" ]]; then
-    echo "# nginx is not installed: the cache-hit baseline will be skipped (apt-get install nginx)"
+NGINX=""
+if [[ "${BENCH_NGINX:-1}" != 0 ]]; then
+    NGINX="$(command -v nginx || true)"
+    if [[ -z "$NGINX" && -x /usr/sbin/nginx ]]; then
+        NGINX=/usr/sbin/nginx
+    fi
+    if [[ -z "$NGINX" ]]; then
+        echo "# nginx is not installed: the cache-hit baseline will be skipped (apt-get install nginx)"
+    fi
 fi
 if [[ ! -r /proc/self/stat ]]; then
     echo "/proc is needed to read the media workers' CPU and memory (Linux only)" >&2
@@ -83,7 +89,11 @@ cleanup() {
         echo "# last lines of the server log:" >&2
         grep -v '^\s*at ' "$LOG" | tail -n 15 >&2 || true
     fi
-    rm -rf "$WORK"
+    if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
+        echo "# kept $WORK (photos, results.properties, server logs under home-*/server.log)" >&2
+    else
+        rm -rf "$WORK"
+    fi
     exit $rc
 }
 trap cleanup EXIT
@@ -222,7 +232,7 @@ start_server libvips --atelier.media.workers="$BENCH_WORKERS"
 client server --engine libvips --base "$BASE" --token "$TOKEN" --server-pid "$SERVER_PID"
 if [[ -n "$NGINX" ]]; then
     start_nginx "$WORK/www"
-    client load --base "http://127.0.0.1:$NGINX_PORT" --nginx-version "$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')"
+    client load --base "http://127.0.0.1:$NGINX_PORT" --server-pid "$NGINX_PID" --nginx-version "$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')"
     stop "$NGINX_PID"
     NGINX_PID=""
 fi
