@@ -17,7 +17,6 @@ import dev.atelier.shared.ProblemException;
 import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
-import dev.atelier.storage.StagedBlob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -177,24 +176,14 @@ public class ImageDelivery {
         Path work = null;
         try {
             work = Files.createTempDirectory("atelier-image-");
-            Path input = original.file().orElse(null);
-            if (input == null) {
-                input = work.resolve("original");
-                try (var in = original.open()) {
-                    Files.copy(in, input);
-                }
-            }
+            Path input = JobFiles.input(original, work);
             RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
                     List.of(target), properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
                     properties.maxFramePixels(), properties.maxPages()), properties.jobTimeout(), properties.renderWait());
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();
-                    Path file = WorkerProtocol.insideOf(work, output.path());
-                    BlobKey stored;
-                    try (var in = Files.newInputStream(file); StagedBlob staged = blobs.stage(in, Files.size(file))) {
-                        stored = staged.commit();
-                    }
+                    BlobKey stored = JobFiles.store(blobs, work, output.path());
                     Entry entry = new Entry(key, version.blobKey(), stored, WorkerProtocol.mediaTypeOf(output.path()), output.width(),
                             output.height());
                     cache.put(entry, Instant.now(clock));

@@ -11,11 +11,9 @@ import dev.atelier.media.internal.WorkerProtocol.Target;
 import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
-import dev.atelier.storage.StagedBlob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -93,13 +91,7 @@ class RenditionGenerator {
         BlobContent original = blobs.open(job.blobKey()).orElseThrow(() -> new IOException("the original's blob is missing"));
         Path work = Files.createTempDirectory("atelier-rendition-");
         try {
-            Path input = original.file().orElse(null);
-            if (input == null) {
-                input = work.resolve("original");
-                try (var in = original.open()) {
-                    Files.copy(in, input, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            Path input = JobFiles.input(original, work);
             List<Target> targets = RenditionKind.forType(job.mediaType()).stream().map(k -> target(k, job.mediaType())).toList();
             boolean timeBased = job.mediaType().startsWith("video/") || job.mediaType().startsWith("audio/");
             RenderResponse response = workers.render(new RenderRequest(input.toString(), job.mediaType(), work.toString(), targets,
@@ -126,7 +118,7 @@ class RenditionGenerator {
         switch (response.outcome()) {
             case "ok" -> {
                 for (Output output : response.outputs()) {
-                    BlobKey stored = store(WorkerProtocol.insideOf(work, output.path()));
+                    BlobKey stored = JobFiles.store(blobs, work, output.path());
                     renditions.save(new Rendition(job.asset(), job.version(), RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
                             Optional.of(stored), Optional.of(WorkerProtocol.mediaTypeOf(output.path())), output.width(), output.height(),
                             Optional.empty(), now()));
@@ -142,12 +134,6 @@ class RenditionGenerator {
             case "unsupported" -> markAll(job, RenditionStatus.UNSUPPORTED, response.message());
             case "unavailable" -> throw new TransientRenditionFailure(response.message());
             default -> markAll(job, RenditionStatus.FAILED, response.message());
-        }
-    }
-
-    private BlobKey store(Path file) throws IOException {
-        try (var in = Files.newInputStream(file); StagedBlob staged = blobs.stage(in, Files.size(file))) {
-            return staged.commit();
         }
     }
 

@@ -9,8 +9,6 @@ import dev.atelier.storage.BlobStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -59,8 +57,7 @@ class IiifController {
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }
-        var blob = blobs.open(image.blob()).orElseThrow(() -> new NotFoundException("the image's content"));
-        Resource body = blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        Resource body = BlobBodies.of(blobs, image.blob(), () -> new NotFoundException("the image's content"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.mediaType())).eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate()).header("Access-Control-Allow-Origin", "*")
                 .header("Link", "<http://iiif.io/api/image/3/level2.json>;rel=\"profile\"").body(body);

@@ -11,8 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -71,8 +69,7 @@ class ImageController {
         if (unchanged) {
             return response.build();
         }
-        var blob = blobs.open(image.blob()).orElseThrow(() -> new NotFoundException("the rendition's content"));
-        Resource body = blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        Resource body = BlobBodies.of(blobs, image.blob(), () -> new NotFoundException("the rendition's content"));
         return response.contentType(MediaType.parseMediaType(image.mediaType())).body(body);
     }
 }

@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -84,8 +82,7 @@ class RenditionController {
         if (r.status() != RenditionStatus.READY || r.blobKey().isEmpty()) {
             throw new RenditionNotReadyException(r);
         }
-        var blob = blobs.open(r.blobKey().get()).orElseThrow(() -> new RenditionNotReadyException(r));
-        Resource body = blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        Resource body = BlobBodies.of(blobs, r.blobKey().get(), () -> new RenditionNotReadyException(r));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(r.mediaType().orElse("image/jpeg")))
                 .eTag("\"" + r.blobKey().get().sha256() + "\"")
                 // a URL naming its version never changes; one without follows the current version, so revalidate
