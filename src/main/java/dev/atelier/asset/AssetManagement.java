@@ -127,12 +127,38 @@ public class AssetManagement {
                 .flatMap(a -> number.isPresent() ? a.version(number.get()) : Optional.of(a.currentVersion()));
     }
 
+    /**
+     * For modules that mirror assets elsewhere (the search index): the asset in any status,
+     * without a user's rights check. Never hand the result to a user unchecked.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Asset> find(AssetId id) {
+        return assets.findById(id);
+    }
+
+    /** Like {@link #find}: every asset in any status, newest first, for rebuilding mirrors. */
+    @Transactional(readOnly = true)
+    public Page<Asset> scan(Optional<Cursor> after, int limit) {
+        int size = Math.clamp(limit, 1, 1000);
+        return Page.of(assets.page(Optional.empty(), after, size + 1), size, AssetManagement::cursorOf);
+    }
+
+    /** Every asset's id and revision, streamed in one read; for mirrors to find what changed. */
+    @Transactional(readOnly = true)
+    public void eachRevision(java.util.function.ObjLongConsumer<AssetId> consumer) {
+        assets.eachRevision(consumer);
+    }
+
     /** Newest first; {@code limit} is clamped to 1..200. */
     @Transactional(readOnly = true)
     public Page<Asset> list(Actor actor, AssetStatus status, Optional<Cursor> after, int limit) {
         actor.require(Role.VIEWER);
         int size = Math.clamp(limit, 1, 200);
-        return Page.of(assets.page(status, after, size + 1), size, last -> new Cursor(last.createdAt(), last.id().value()).encode());
+        return Page.of(assets.page(Optional.of(status), after, size + 1), size, AssetManagement::cursorOf);
+    }
+
+    private static String cursorOf(Asset last) {
+        return new Cursor(last.createdAt(), last.id().value()).encode();
     }
 
     private Asset load(AssetId id) {

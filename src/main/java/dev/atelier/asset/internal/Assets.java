@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ObjLongConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,18 +74,28 @@ public class Assets {
                 .map(row -> row.toAsset(versionsOf(List.of(id.value())).getOrDefault(id.value(), List.of())));
     }
 
-    /** Assets in a status, newest first, after the cursor. */
-    public List<Asset> page(AssetStatus status, Optional<Cursor> after, int limit) {
-        List<AssetRow> rows = after
-                .map(c -> jdbc.sql("""
-                        SELECT * FROM assets WHERE status = ? AND (created_at < ? OR (created_at = ? AND id < ?))
-                        ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
-                        .params(status.name(), ts(c.at()), ts(c.at()), c.id(), limit))
-                .orElseGet(() -> jdbc.sql("SELECT * FROM assets WHERE status = ? ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
-                        .params(status.name(), limit))
-                .query(AssetRow::map).list();
+    /** Assets in a status (or all of them), newest first, after the cursor. */
+    public List<Asset> page(Optional<AssetStatus> status, Optional<Cursor> after, int limit) {
+        String where = status.map(s -> "status = :status").orElse("1 = 1")
+                + after.map(c -> " AND (created_at < :at OR (created_at = :at AND id < :id))").orElse("");
+        var statement = jdbc.sql("SELECT * FROM assets WHERE " + where + " ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit);
+        if (status.isPresent()) {
+            statement = statement.param("status", status.get().name());
+        }
+        if (after.isPresent()) {
+            statement = statement.param("at", ts(after.get().at())).param("id", after.get().id());
+        }
+        List<AssetRow> rows = statement.query(AssetRow::map).list();
         Map<UUID, List<AssetVersion>> versions = versionsOf(rows.stream().map(AssetRow::id).toList());
         return rows.stream().map(r -> r.toAsset(versions.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** Streams (id, revision) of every asset without holding them all in memory. */
+    public void eachRevision(ObjLongConsumer<AssetId> consumer) {
+        jdbc.sql("SELECT id, revision FROM assets").withFetchSize(1000).query(rs -> {
+            consumer.accept(new AssetId(rs.getObject(1, UUID.class)), rs.getLong(2));
+        });
     }
 
     private Map<UUID, List<AssetVersion>> versionsOf(List<UUID> ids) {

@@ -76,15 +76,30 @@ abstract class AssetsTests {
         // two assets created in the same microsecond must still page without loss or repeat
         assets.insert(asset(t0.plusSeconds(4), 1));
 
-        List<Asset> first = assets.page(AssetStatus.ACTIVE, Optional.empty(), 4);
+        List<Asset> first = assets.page(Optional.of(AssetStatus.ACTIVE), Optional.empty(), 4);
         Asset last = first.getLast();
-        List<Asset> second = assets.page(AssetStatus.ACTIVE, Optional.of(new Cursor(last.createdAt(), last.id().value())), 4);
+        List<Asset> second = assets.page(Optional.of(AssetStatus.ACTIVE), Optional.of(new Cursor(last.createdAt(), last.id().value())), 4);
 
         assertThat(first).hasSize(4);
         assertThat(second).hasSize(2);
         assertThat(first.getFirst().createdAt()).isEqualTo(t0.plusSeconds(4));
         assertThat(second.getLast().createdAt()).isEqualTo(t0);
         assertThat(first.stream().map(Asset::id)).doesNotContainAnyElementsOf(second.stream().map(Asset::id).toList());
+    }
+
+    @Test
+    void pagesEveryStatusAndStreamsEachRevisionForMirrors() {
+        Asset active = asset(t0, 1);
+        Asset trashed = new Asset(new AssetId(UUID.randomUUID()), "Gone", "", owner, AssetStatus.TRASHED, 7, t0.plusSeconds(1),
+                t0.plusSeconds(1), Optional.of(t0.plusSeconds(1)), active.versions());
+        assets.insert(active);
+        assets.insert(trashed);
+
+        var revisions = new java.util.HashMap<AssetId, Long>();
+        assets.eachRevision(revisions::put);
+
+        assertThat(assets.page(Optional.empty(), Optional.empty(), 10)).extracting(Asset::id).containsExactly(trashed.id(), active.id());
+        assertThat(revisions).containsEntry(active.id(), 1L).containsEntry(trashed.id(), 7L).hasSize(2);
     }
 
     @Test

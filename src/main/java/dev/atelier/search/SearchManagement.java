@@ -1,0 +1,100 @@
+package dev.atelier.search;
+
+import dev.atelier.identity.Actor;
+import dev.atelier.identity.Role;
+import dev.atelier.search.internal.AssetDocuments;
+import dev.atelier.search.internal.AssetIndex;
+import dev.atelier.search.internal.IndexSync;
+import dev.atelier.search.internal.SearchMisses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searching the library. Every search runs with the user's view rights inside the index query,
+ * so counts and facets never reveal assets the user may not see.
+ */
+@Service
+public class SearchManagement {
+
+    private final AssetIndex index;
+    private final IndexSync sync;
+    private final SearchMisses misses;
+    private final SearchProperties properties;
+
+    SearchManagement(AssetIndex index, IndexSync sync, SearchMisses misses, SearchProperties properties) {
+        this.index = index;
+        this.sync = sync;
+        this.misses = misses;
+        this.properties = properties;
+    }
+
+    /**
+     * @throws InvalidQueryException when the query does not parse or names an unknown field or facet
+     */
+    public SearchResult search(Actor actor, SearchRequest request) {
+        actor.require(Role.VIEWER);
+        SearchQuery query = SearchQuery.parse(request.query());
+        var page = run(actor, query, request);
+        Optional<String> suggestion = Optional.empty();
+        if (page.total() == 0 && request.cursor().isEmpty() && !request.query().isBlank()) {
+            misses.record(actor, request.query().strip(), new TreeMap<>(request.selected()).toString());
+            suggestion = corrected(actor, request);
+        }
+        return new SearchResult(page.total(), page.hits(), page.facets(), page.next(), suggestion);
+    }
+
+    private AssetIndex.Page run(Actor actor, SearchQuery query, SearchRequest request) {
+        SearchSort sort = request.sort().orElse(hasWords(query) ? SearchSort.RELEVANCE : SearchSort.NEWEST);
+        return index.search(new AssetIndex.Query(query, request.selected(), AssetDocuments.principalsOf(actor), actor.username(),
+                sort, request.cursor(), request.limit(), request.cursor().isEmpty(), properties.facetValues()));
+    }
+
+    /** The query with each misspelt word replaced by its likeliest spelling, when that finds something. */
+    private Optional<String> corrected(Actor actor, SearchRequest request) {
+        List<String> words = new ArrayList<>();
+        boolean changed = false;
+        for (String word : request.query().strip().split("\\s+")) {
+            Optional<String> better = word.matches("[\\p{L}\\p{N}]{3,}") ? index.correct(word.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+            words.add(better.orElse(word));
+            changed |= better.isPresent();
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", words);
+        var retry = new SearchRequest(text, request.selected(), request.sort(), Optional.empty(), 1);
+        return run(actor, SearchQuery.parse(text), retry).total() > 0 ? Optional.of(text) : Optional.empty();
+    }
+
+    private static boolean hasWords(SearchQuery query) {
+        return switch (query) {
+            case SearchQuery.Words w -> true;
+            case SearchQuery.Phrase p -> true;
+            case SearchQuery.All all -> all.parts().stream().anyMatch(SearchManagement::hasWords);
+            case SearchQuery.Any any -> any.parts().stream().anyMatch(SearchManagement::hasWords);
+            default -> false;
+        };
+    }
+
+    /** Rebuilds the index from the database in the background; admins only. */
+    public IndexStatus rebuild(Actor actor) {
+        actor.require(Role.ADMIN);
+        return sync.rebuild();
+    }
+
+    public IndexStatus status(Actor actor) {
+        actor.require(Role.ADMIN);
+        return sync.status();
+    }
+
+    /** How often this exact query found nothing; for analytics and tests. */
+    public long misses(Actor actor, String query) {
+        actor.require(Role.MANAGER);
+        return misses.count(query);
+    }
+
+}

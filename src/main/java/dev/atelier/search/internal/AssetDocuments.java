@@ -1,0 +1,73 @@
+package dev.atelier.search.internal;
+
+import dev.atelier.asset.Asset;
+import dev.atelier.asset.AssetStatus;
+import dev.atelier.asset.AssetVersion;
+import dev.atelier.identity.Role;
+import dev.atelier.identity.Actor;
+import dev.atelier.identity.UserId;
+import dev.atelier.identity.UserManagement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** Turns an asset into what the index stores about it. */
+@Component
+public class AssetDocuments {
+
+    private final UserManagement users;
+    private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
+
+    AssetDocuments(UserManagement users) {
+        this.users = users;
+    }
+
+    AssetDocument of(Asset asset) {
+        AssetVersion current = asset.currentVersion();
+        List<String> filenames = asset.versions().reversed().stream().map(AssetVersion::originalFilename).distinct().toList();
+        return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
+                typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
+                asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
+                asset.versions().size(), readersOf(asset));
+    }
+
+    /**
+     * Who may see the asset. Today every user with the viewer right sees every asset, and owners
+     * their own; restricted collections will narrow this here, and only here.
+     */
+    private static Set<String> readersOf(Asset asset) {
+        return Set.of("role:" + Role.VIEWER.name().toLowerCase(Locale.ROOT), "user:" + asset.ownerId().value());
+    }
+
+    /** The broad kind people filter by: image, video, audio, document or other. */
+    static String typeOf(String mediaType) {
+        String major = mediaType.substring(0, Math.max(mediaType.indexOf('/'), 0));
+        return switch (major) {
+            case "image", "video", "audio" -> major;
+            case "text" -> "document";
+            default -> isDocument(mediaType) ? "document" : "other";
+        };
+    }
+
+    private static boolean isDocument(String mediaType) {
+        return mediaType.equals("application/pdf") || mediaType.equals("application/rtf") || mediaType.contains("officedocument")
+                || mediaType.contains("msword") || mediaType.contains("ms-excel") || mediaType.contains("ms-powerpoint")
+                || mediaType.contains("opendocument");
+    }
+
+    private String username(UserId id) {
+        return usernames.computeIfAbsent(id, k -> users.get(k).username());
+    }
+
+    /** A user's principals, matched against {@link AssetDocument#readers()}. */
+    public static Set<String> principalsOf(Actor actor) {
+        var principals = new HashSet<String>();
+        actor.role().grants().forEach(r -> principals.add("role:" + r.name().toLowerCase(Locale.ROOT)));
+        principals.add("user:" + actor.id().value());
+        return principals;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.atelier.search.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The fields people may name in a query, what kind of value each holds, and which are facets. */
+final class IndexFields {
+
+    enum Kind { TEXT, KEYWORD, DATE, NUMBER, BYTES }
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String DESCRIPTION = "description";
+    static final String FILENAME = "filename";
+    /** Everything textual about the asset at once: title, description, file names (later keywords, extracted text). */
+    static final String TEXT = "text";
+    static final String TYPE = "type";
+    static final String FORMAT = "format";
+    static final String OWNER = "owner";
+    static final String IN = "in";
+    static final String CREATED = "created";
+    static final String UPDATED = "updated";
+    static final String SIZE = "size";
+    static final String VERSIONS = "versions";
+    static final String READERS = "readers";
+    static final String REVISION = "revision";
+    static final String TITLE_SORT = "title_sort";
+
+    /** Queryable fields by name. */
+    static final Map<String, Kind> QUERYABLE = new TreeMap<>(Map.ofEntries(
+            Map.entry(ID, Kind.KEYWORD), Map.entry(TITLE, Kind.TEXT), Map.entry(DESCRIPTION, Kind.TEXT),
+            Map.entry(FILENAME, Kind.TEXT), Map.entry(TYPE, Kind.KEYWORD), Map.entry(FORMAT, Kind.KEYWORD),
+            Map.entry(OWNER, Kind.KEYWORD), Map.entry(IN, Kind.KEYWORD), Map.entry(CREATED, Kind.DATE),
+            Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER)));
+
+    /** Facets in the order a page shows them; {@code created} counts by month ({@code 2026-11}). */
+    static final java.util.List<String> FACETS = dev.atelier.search.SearchRequest.FACETS;
+
+    /** Free-text fields and their weight. */
+    static final Map<String, Float> FREE_TEXT = Map.of(TITLE, 4f, FILENAME, 2f, TEXT, 1f);
+
+    private IndexFields() {
+    }
+}

@@ -1,0 +1,241 @@
+package dev.atelier.search.internal;
+
+import static dev.atelier.search.internal.IndexFields.*;
+
+import dev.atelier.asset.AssetId;
+import dev.atelier.search.SearchHit;
+import dev.atelier.search.SearchSort;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded index: one Lucene directory under {@code atelier.home}. Upserts are visible to the
+ * next search at once (near-real-time reader) and committed to disk every commit interval.
+ */
+final class LuceneAssetIndex implements AssetIndex, Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneAssetIndex.class);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final LuceneDocuments documents = new LuceneDocuments();
+    private final LuceneQueries queries;
+    private final LuceneFacets facets;
+    private final ScheduledExecutorService committer;
+    private volatile boolean holdPublishing;
+
+    LuceneAssetIndex(Path path, Duration commitInterval, int facetValues) throws IOException {
+        Files.createDirectories(path);
+        Analyzer analyzer = LuceneDocuments.textAnalyzer();
+        this.directory = FSDirectory.open(path);
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.searchers = new SearcherManager(writer, null);
+        this.queries = new LuceneQueries(analyzer);
+        this.facets = new LuceneFacets(documents.facetsConfig(), facetValues);
+        this.committer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-commit").factory());
+        long every = Math.max(commitInterval.toMillis(), 10);
+        committer.scheduleWithFixedDelay(this::commit, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void upsert(Collection<AssetDocument> batch) {
+        try {
+            for (AssetDocument d : batch) {
+                writer.updateDocument(new Term(ID, d.id().toString()), documents.toLucene(d));
+            }
+            if (!holdPublishing) {
+                searchers.maybeRefreshBlocking();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public OptionalLong revisionOf(AssetId id) {
+        return withSearcher(searcher -> {
+            BytesRef key = new BytesRef(id.toString());
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(ID);
+                TermsEnum te = terms == null ? null : terms.iterator();
+                if (te == null || !te.seekExact(key)) {
+                    continue;
+                }
+                PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+                var live = leaf.reader().getLiveDocs();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    NumericDocValues revisions = leaf.reader().getNumericDocValues(REVISION);
+                    if ((live == null || live.get(doc)) && revisions != null && revisions.advanceExact(doc)) {
+                        return OptionalLong.of(revisions.longValue());
+                    }
+                }
+            }
+            return OptionalLong.empty();
+        });
+    }
+
+    @Override
+    public long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    @Override
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void publish() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void holdPublishing(boolean hold) {
+        this.holdPublishing = hold;
+    }
+
+    @Override
+    public Page search(Query q) {
+        return withSearcher(searcher -> {
+            Sort sort = LuceneSorts.of(q.sort());
+            org.apache.lucene.search.Query main = restricted(q, queries.selected(q.selected(), ""));
+            FieldDoc after = q.after().map(c -> LuceneSorts.after(c, sort, searcher.getIndexReader().maxDoc())).orElse(null);
+            var result = FacetsCollectorManager.searchAfter(searcher, after, main, q.limit() + 1, sort,
+                    q.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
+            long total = total(result.facetsCollector());
+            ScoreDoc[] docs = result.topDocs().scoreDocs;
+            List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(searcher, d.doc)).toList();
+            Optional<String> next = docs.length > q.limit() ? Optional.of(LuceneSorts.cursor((FieldDoc) docs[q.limit() - 1])) : Optional.empty();
+            var facetCounts = q.withFacets()
+                    ? facets.count(searcher, result.facetsCollector(), q.selected(), dim -> restricted(q, queries.selected(q.selected(), dim)))
+                    : List.<dev.atelier.search.SearchResult.Facet>of();
+            return new Page(total, hits, facetCounts, next);
+        });
+    }
+
+    /** The user's query, the chosen facet values, the place (library unless the query names one) and the user's rights. */
+    private org.apache.lucene.search.Query restricted(Query q, org.apache.lucene.search.Query selected) {
+        var b = new BooleanQuery.Builder().add(queries.translate(q.query(), q.me()), Occur.MUST).add(selected, Occur.FILTER)
+                .add(new TermInSetQuery(READERS, q.readers().stream().map(BytesRef::new).toList()), Occur.FILTER);
+        if (!LuceneQueries.namesPlace(q.query())) {
+            b.add(new TermQuery(new Term(IN, "library")), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static long total(FacetsCollector collector) {
+        return collector.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+    }
+
+    private static SearchHit hit(IndexSearcher searcher, int doc) {
+        try {
+            Document d = searcher.storedFields().document(doc);
+            return new SearchHit(AssetId.parse(d.get(ID)), d.get(TITLE), d.get(FORMAT), d.getField(VERSIONS).numericValue().intValue(),
+                    d.getField(SIZE).numericValue().longValue(), Instant.ofEpochMilli(d.getField(CREATED).numericValue().longValue()),
+                    "trash".equals(d.get(IN)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<String> correct(String word) {
+        return withSearcher(searcher -> {
+            SuggestWord[] words = new DirectSpellChecker().suggestSimilar(new Term(TEXT, word), 1, searcher.getIndexReader());
+            return words.length == 0 ? Optional.<String>empty() : Optional.of(words[0].string);
+        });
+    }
+
+    private void commit() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not commit the search index; changes since the last commit are re-indexed at next start", e);
+        }
+    }
+
+    private <T> T withSearcher(IoFunction<IndexSearcher, T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        // never interrupt a thread inside Lucene I/O: an interrupted NIO channel invalidates the write lock
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        commit();
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    @FunctionalInterface
+    private interface IoFunction<A, B> {
+        B apply(A a) throws IOException;
+    }
+}

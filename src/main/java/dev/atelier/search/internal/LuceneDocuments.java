@@ -1,0 +1,106 @@
+package dev.atelier.search.internal;
+
+import static dev.atelier.search.internal.IndexFields.*;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+
+/** How an {@link AssetDocument} is laid out in Lucene, and how its text is analysed. */
+final class LuceneDocuments {
+
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+    private final FacetsConfig facets = new FacetsConfig();
+
+    FacetsConfig facetsConfig() {
+        return facets;
+    }
+
+    Document toLucene(AssetDocument a) throws IOException {
+        Document doc = new Document();
+        String id = a.id().toString();
+        doc.add(new StringField(ID, id, Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+        doc.add(new NumericDocValuesField(REVISION, a.revision()));
+        doc.add(new TextField(TITLE, a.title(), Store.YES));
+        doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(a.title().toLowerCase(Locale.ROOT))));
+        doc.add(new TextField(DESCRIPTION, a.description(), Store.NO));
+        a.filenames().forEach(f -> doc.add(new TextField(FILENAME, f, Store.NO)));
+        doc.add(new TextField(TEXT, String.join("\n", a.title(), a.description(), String.join("\n", a.filenames())), Store.NO));
+        keyword(doc, TYPE, a.type());
+        keyword(doc, OWNER, a.owner());
+        keyword(doc, FORMAT, a.mediaType());
+        doc.add(new StringField(FORMAT, subtype(a.mediaType()), Store.NO));
+        doc.add(new StoredField(FORMAT, a.mediaType()));
+        doc.add(new StringField(IN, a.trashed() ? "trash" : "library", Store.YES));
+        number(doc, CREATED, a.createdAt().toEpochMilli());
+        doc.add(new SortedSetDocValuesFacetField(CREATED, MONTH.format(a.createdAt())));
+        number(doc, UPDATED, a.updatedAt().toEpochMilli());
+        number(doc, SIZE, a.size());
+        number(doc, VERSIONS, a.versions());
+        a.readers().forEach(r -> doc.add(new StringField(READERS, r, Store.NO)));
+        return facets.build(doc);
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(field, value.toLowerCase(Locale.ROOT)));
+    }
+
+    private static void number(Document doc, String field, long value) {
+        doc.add(new LongPoint(field, value));
+        doc.add(new NumericDocValuesField(field, value));
+        doc.add(new StoredField(field, value));
+    }
+
+    static String subtype(String mediaType) {
+        String sub = mediaType.substring(mediaType.indexOf('/') + 1).toLowerCase(Locale.ROOT);
+        int plus = sub.indexOf('+');
+        return plus > 0 ? sub.substring(0, plus) : sub;
+    }
+
+    /** Words split at spaces, punctuation and underscores, lower-cased, accents folded (café → cafe). */
+    static Analyzer textAnalyzer() {
+        NormalizeCharMap.Builder underscores = new NormalizeCharMap.Builder();
+        underscores.add("_", " ");
+        NormalizeCharMap map = underscores.build();
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                var tokenizer = new StandardTokenizer();
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+                return new MappingCharFilter(map, reader);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.atelier.search.internal;
+
+import dev.atelier.search.SearchResult.Facet;
+import dev.atelier.search.SearchResult.FacetValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/**
+ * Facet counts. A facet with values chosen is counted "sideways": over the matches of everything
+ * except its own choice, so people can add a second type to the first instead of seeing only
+ * the one they chose. The others are counted over all matches.
+ */
+final class LuceneFacets {
+
+    private final FacetsConfig config;
+    private final int topValues;
+    private volatile ReaderState cached;
+
+    LuceneFacets(FacetsConfig config, int topValues) {
+        this.config = config;
+        this.topValues = topValues;
+    }
+
+    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    List<Facet> count(IndexSearcher searcher, FacetsCollector matches, Map<String, List<String>> selected,
+            Function<String, Query> withoutOwnChoice) throws IOException {
+        var state = state(searcher.getIndexReader());
+        List<Facet> result = new ArrayList<>();
+        if (state == null) {
+            return result;
+        }
+        var counts = new SortedSetDocValuesFacetCounts(state, matches);
+        for (String dim : IndexFields.FACETS) {
+            List<String> chosen = selected.getOrDefault(dim, List.of());
+            SortedSetDocValuesFacetCounts source = chosen.isEmpty() ? counts
+                    : new SortedSetDocValuesFacetCounts(state, searcher.search(withoutOwnChoice.apply(dim), new FacetsCollectorManager()));
+            result.add(facet(dim, source, chosen));
+        }
+        return result;
+    }
+
+    private Facet facet(String dim, SortedSetDocValuesFacetCounts counts, List<String> chosen) throws IOException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        FacetResult top = dim.equals(IndexFields.CREATED) ? counts.getAllChildren(dim) : counts.getTopChildren(topValues, dim);
+        if (top != null) {
+            for (LabelAndValue lv : top.labelValues) {
+                values.put(lv.label, lv.value.longValue());
+            }
+        }
+        for (String c : chosen) {
+            values.computeIfAbsent(c, k -> 0L);
+        }
+        var list = values.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue(), chosen.contains(e.getKey())));
+        if (dim.equals(IndexFields.CREATED)) {
+            list = list.sorted(Comparator.comparing(FacetValue::value).reversed()).limit(Math.max(topValues, chosen.size()));
+        }
+        return new Facet(dim, list.toList());
+    }
+
+    private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+        ReaderState current = cached;
+        if (current != null && current.reader() == reader) {
+            return current.state();
+        }
+        if (reader.maxDoc() == 0 || reader.leaves().stream().allMatch(l -> l.reader().getFieldInfos().fieldInfo(config.getDimConfig("type").indexFieldName) == null)) {
+            return null;
+        }
+        var state = new DefaultSortedSetDocValuesReaderState(reader, config);
+        cached = new ReaderState(reader, state);
+        return state;
+    }
+}

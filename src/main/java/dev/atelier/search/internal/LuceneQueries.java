@@ -1,0 +1,190 @@
+package dev.atelier.search.internal;
+
+import static dev.atelier.search.internal.IndexFields.*;
+
+import dev.atelier.search.InvalidQueryException;
+import dev.atelier.search.SearchQuery;
+import dev.atelier.search.SearchQuery.Comparison;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/** Translates a {@link SearchQuery} into a Lucene query over the fields of {@link LuceneDocuments}. */
+final class LuceneQueries {
+
+    private static final int MAX_CLAUSES = 200;
+
+    private final Analyzer analyzer;
+
+    LuceneQueries(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** @param me the searching user's name, which {@code owner:me} stands for */
+    Query translate(SearchQuery query, String me) {
+        return switch (query) {
+            case SearchQuery.Everything e -> new MatchAllDocsQuery();
+            case SearchQuery.Words w -> words(w.text(), w.prefix());
+            case SearchQuery.Phrase p -> anyField(field -> phrase(field, p.text()));
+            case SearchQuery.Field f -> field(f, me);
+            case SearchQuery.All all -> combine(all.parts(), Occur.MUST, me);
+            case SearchQuery.Any any -> combine(any.parts(), Occur.SHOULD, me);
+            case SearchQuery.Not not -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(translate(not.part(), me), Occur.MUST_NOT).build();
+        };
+    }
+
+    /** Whether the query says which of library or trash it looks in. */
+    static boolean namesPlace(SearchQuery query) {
+        return switch (query) {
+            case SearchQuery.Field f -> f.name().equals(IN);
+            case SearchQuery.All all -> all.parts().stream().anyMatch(LuceneQueries::namesPlace);
+            case SearchQuery.Any any -> any.parts().stream().anyMatch(LuceneQueries::namesPlace);
+            case SearchQuery.Not not -> namesPlace(not.part());
+            default -> false;
+        };
+    }
+
+    private Query combine(List<SearchQuery> parts, Occur occur, String me) {
+        if (parts.size() > MAX_CLAUSES) {
+            throw new InvalidQueryException("A query may combine at most " + MAX_CLAUSES + " terms.");
+        }
+        var b = new BooleanQuery.Builder();
+        for (SearchQuery part : parts) {
+            if (occur == Occur.MUST && part instanceof SearchQuery.Not not) {
+                b.add(translate(not.part(), me), Occur.MUST_NOT);
+            } else {
+                b.add(translate(part, me), occur);
+            }
+        }
+        if (parts.stream().allMatch(p -> p instanceof SearchQuery.Not) && occur == Occur.MUST) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    private Query words(String text, boolean prefix) {
+        List<String> tokens = tokens(TEXT, text);
+        if (tokens.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        var all = new BooleanQuery.Builder();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            boolean last = prefix && i == tokens.size() - 1;
+            all.add(anyField(field -> last ? new PrefixQuery(new Term(field, token)) : new TermQuery(new Term(field, token))), Occur.MUST);
+        }
+        return tokens.size() == 1 ? all.build().clauses().getFirst().query() : all.build();
+    }
+
+    private static Query anyField(Function<String, Query> perField) {
+        var any = new BooleanQuery.Builder();
+        FREE_TEXT.forEach((field, boost) -> any.add(new BoostQuery(perField.apply(field), boost), Occur.SHOULD));
+        return any.build();
+    }
+
+    private Query phrase(String field, String text) {
+        List<String> tokens = tokens(field, text);
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.getFirst()));
+        }
+        return new PhraseQuery(field, tokens.toArray(String[]::new));
+    }
+
+    private Query field(SearchQuery.Field f, String me) {
+        Kind kind = QUERYABLE.get(f.name());
+        if (kind == null) {
+            throw new InvalidQueryException("There is no field '" + f.name() + "'. Fields you can search: "
+                    + String.join(", ", QUERYABLE.keySet()) + ".");
+        }
+        return switch (kind) {
+            case TEXT -> text(f);
+            case KEYWORD -> keyword(f, me);
+            case DATE, NUMBER, BYTES -> {
+                var range = FieldValues.range(kind, f.name(), f.comparison(), f.value(), f.to());
+                yield LongPoint.newRangeQuery(f.name(), range.from(), range.to());
+            }
+        };
+    }
+
+    private Query text(SearchQuery.Field f) {
+        requireEquals(f);
+        boolean prefix = f.value().endsWith("*") && f.value().length() > 1;
+        List<String> tokens = tokens(f.name(), prefix ? f.value().substring(0, f.value().length() - 1) : f.value());
+        if (tokens.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        if (prefix && tokens.size() == 1) {
+            return new PrefixQuery(new Term(f.name(), tokens.getFirst()));
+        }
+        return phrase(f.name(), String.join(" ", tokens));
+    }
+
+    private static Query keyword(SearchQuery.Field f, String me) {
+        requireEquals(f);
+        String value = f.value().toLowerCase(Locale.ROOT);
+        if (f.name().equals(OWNER) && value.equals("me")) {
+            value = me.toLowerCase(Locale.ROOT);
+        }
+        if (value.endsWith("*") && value.length() > 1) {
+            return new PrefixQuery(new Term(f.name(), value.substring(0, value.length() - 1)));
+        }
+        return new TermQuery(new Term(f.name(), value));
+    }
+
+    private static void requireEquals(SearchQuery.Field f) {
+        if (f.comparison() != Comparison.EQUALS) {
+            throw new InvalidQueryException("'" + f.name() + "' holds words; it cannot be compared with <, > or ranges.");
+        }
+    }
+
+    /** The facet values chosen: values of one facet OR'ed, facets AND'ed; {@code skip} is left out. */
+    Query selected(Map<String, List<String>> selected, String skip) {
+        var all = new BooleanQuery.Builder();
+        selected.forEach((facet, values) -> {
+            if (facet.equals(skip) || values.isEmpty()) {
+                return;
+            }
+            if (!FACETS.contains(facet)) {
+                throw new InvalidQueryException("There is no facet '" + facet + "'. Facets: " + String.join(", ", FACETS) + ".");
+            }
+            var any = new BooleanQuery.Builder();
+            values.forEach(v -> any.add(field(new SearchQuery.Field(facet, Comparison.EQUALS, v, ""), ""), Occur.SHOULD));
+            all.add(any.build(), Occur.FILTER);
+        });
+        BooleanQuery built = all.build();
+        return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+    }
+
+    List<String> tokens(String field, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}

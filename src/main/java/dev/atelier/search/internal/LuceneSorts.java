@@ -1,0 +1,96 @@
+package dev.atelier.search.internal;
+
+import static dev.atelier.search.internal.IndexFields.*;
+
+import dev.atelier.search.SearchSort;
+import dev.atelier.shared.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Sort orders, each ending with the asset id so that no two hits tie, which makes a page's last
+ * sort values a complete keyset cursor (independent of Lucene's internal doc ids).
+ */
+final class LuceneSorts {
+
+    private LuceneSorts() {
+    }
+
+    static Sort of(SearchSort sort) {
+        return switch (sort) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id(false));
+            case NEWEST -> new Sort(new SortField(CREATED, SortField.Type.LONG, true), id(true));
+            case OLDEST -> new Sort(new SortField(CREATED, SortField.Type.LONG), id(false));
+            case UPDATED -> new Sort(new SortField(UPDATED, SortField.Type.LONG, true), id(true));
+            case TITLE -> new Sort(new SortField(TITLE_SORT, SortField.Type.STRING), id(false));
+            case LARGEST -> new Sort(new SortField(SIZE, SortField.Type.LONG, true), id(true));
+            case SMALLEST -> new Sort(new SortField(SIZE, SortField.Type.LONG), id(false));
+        };
+    }
+
+    private static SortField id(boolean reverse) {
+        return new SortField(ID, SortField.Type.STRING, reverse);
+    }
+
+    static String cursor(FieldDoc last) {
+        List<String> parts = new ArrayList<>();
+        for (Object value : last.fields) {
+            parts.add(switch (value) {
+                case Float f -> "f" + Float.floatToIntBits(f);
+                case Long l -> "l" + l;
+                case BytesRef b -> "s" + Base64.getUrlEncoder().withoutPadding().encodeToString(BytesRef.deepCopyOf(b).bytes);
+                case null -> "n";
+                default -> throw new IllegalStateException("unexpected sort value " + value.getClass());
+            });
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(String.join(".", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The position after the cursor's hit. Only that same hit ties on every sort value (the id is
+     * unique), and Lucene skips a full tie whose doc id is at most {@code doc}: so the highest doc id.
+     *
+     * @throws InvalidRequestException when the cursor was not made for this sort
+     */
+    static FieldDoc after(String cursor, Sort sort, int maxDoc) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", -1);
+            SortField[] fields = sort.getSort();
+            if (parts.length != fields.length) {
+                throw new IllegalArgumentException("length");
+            }
+            Object[] values = new Object[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                values[i] = value(parts[i], fields[i]);
+            }
+            return new FieldDoc(maxDoc - 1, Float.NaN, values);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("The cursor is not valid for this search; use the 'next' value of the previous page with the same sort.");
+        }
+    }
+
+    private static Object value(String part, SortField field) {
+        Object value = switch (part.charAt(0)) {
+            case 'f' -> Float.intBitsToFloat(Integer.parseInt(part.substring(1)));
+            case 'l' -> Long.parseLong(part.substring(1));
+            case 's' -> new BytesRef(Base64.getUrlDecoder().decode(part.substring(1)));
+            case 'n' -> null;
+            default -> throw new IllegalArgumentException(part);
+        };
+        boolean fits = switch (field.getType()) {
+            case SCORE -> value instanceof Float;
+            case LONG -> value instanceof Long;
+            default -> value == null || value instanceof BytesRef;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException(part);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.atelier.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.asset.AssetId;
+import dev.atelier.search.InvalidQueryException;
+import dev.atelier.search.SearchHit;
+import dev.atelier.search.SearchQuery;
+import dev.atelier.search.SearchResult;
+import dev.atelier.search.SearchSort;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Lucene index on its own: a real index in a temporary directory. */
+class LuceneAssetIndexTests {
+
+    static final Set<String> EVERYONE = Set.of("role:viewer");
+    static final Instant NOV = Instant.parse("2026-11-10T12:00:00Z");
+    static final Instant OCT = Instant.parse("2026-10-10T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    LuceneAssetIndex index;
+
+    @BeforeEach
+    void open() throws Exception {
+        index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    void findsByWordsInTitleDescriptionAndFileNameWithAccentsFoldedAndPrefixes() {
+        index.upsert(List.of(doc("Café de Flore façade", "Shot at dawn", "paris_cafe-2026.jpg", "image/jpeg", NOV, 10, EVERYONE),
+                doc("Quarterly report", "", "q3.pdf", "application/pdf", NOV, 10, EVERYONE)));
+
+        assertThat(titles("cafe")).containsExactly("Café de Flore façade");
+        assertThat(titles("dawn")).containsExactly("Café de Flore façade");
+        assertThat(titles("paris")).containsExactly("Café de Flore façade");
+        assertThat(titles("quart*")).containsExactly("Quarterly report");
+        assertThat(titles("\"de flore\"")).containsExactly("Café de Flore façade");
+        assertThat(titles("report OR facade")).hasSize(2);
+        assertThat(titles("-report")).containsExactly("Café de Flore façade");
+    }
+
+    @Test
+    void filtersByTypeFormatDatesSizesAndLeavesTheTrashOutUnlessAsked() {
+        index.upsert(List.of(doc("a", "", "a.jpg", "image/jpeg", NOV, 5_000_000, EVERYONE),
+                doc("b", "", "b.mp4", "video/mp4", OCT, 50_000_000, EVERYONE),
+                trashed(doc("c", "", "c.png", "image/png", NOV, 10, EVERYONE))));
+
+        assertThat(titles("type:image")).containsExactly("a");
+        assertThat(titles("format:mp4")).containsExactly("b");
+        assertThat(titles("format:image/jpeg")).containsExactly("a");
+        assertThat(titles("created:2026-11")).containsExactly("a");
+        assertThat(titles("created:<2026-11-01")).containsExactly("b");
+        assertThat(titles("created:2026-10-01..2026-10-31")).containsExactly("b");
+        assertThat(titles("size:>10MB")).containsExactly("b");
+        assertThat(titles("in:trash")).containsExactly("c");
+        assertThatThrownBy(() -> titles("colour:red")).isInstanceOf(InvalidQueryException.class).hasMessageContaining("There is no field 'colour'");
+        assertThatThrownBy(() -> titles("created:yesterday")).hasMessageContaining("needs a date like 2026");
+        assertThatThrownBy(() -> titles("title:>b")).hasMessageContaining("cannot be compared");
+    }
+
+    @Test
+    void aUserSeesCountsAndFacetsOnlyWhatTheyMayView() {
+        UUID alice = UUID.randomUUID();
+        index.upsert(List.of(doc("public one", "", "p.jpg", "image/jpeg", NOV, 1, EVERYONE),
+                doc("secret plan", "", "s.pdf", "application/pdf", NOV, 1, Set.of("user:" + alice)),
+                doc("secret image", "", "s.png", "image/png", NOV, 1, Set.of("user:" + alice))));
+
+        var outsider = search("", Map.of(), Set.of("role:viewer", "user:" + UUID.randomUUID()), SearchSort.NEWEST, Optional.empty(), 10);
+        var owner = search("", Map.of(), Set.of("role:viewer", "user:" + alice), SearchSort.NEWEST, Optional.empty(), 10);
+
+        assertThat(outsider.total()).isEqualTo(1);
+        assertThat(outsider.hits()).extracting(SearchHit::title).containsExactly("public one");
+        assertThat(facet(outsider, "type")).containsExactly(Map.entry("image", 1L));
+        assertThat(facet(outsider, "format")).containsOnly(Map.entry("image/jpeg", 1L));
+        assertThat(search("secret", Map.of(), Set.of("role:viewer"), SearchSort.RELEVANCE, Optional.empty(), 10).total()).isZero();
+        assertThat(owner.total()).isEqualTo(3);
+        assertThat(facet(owner, "type")).containsEntry("image", 2L).containsEntry("document", 1L);
+    }
+
+    @Test
+    void aChosenFacetNarrowsTheResultsButIsCountedWithoutItsOwnChoice() {
+        index.upsert(List.of(doc("x1", "", "1.jpg", "image/jpeg", NOV, 1, EVERYONE), doc("x2", "", "2.jpg", "image/jpeg", OCT, 1, EVERYONE),
+                doc("x3", "", "3.mp4", "video/mp4", NOV, 1, EVERYONE)));
+
+        var result = search("", Map.of("type", List.of("image")), EVERYONE, SearchSort.NEWEST, Optional.empty(), 10);
+
+        assertThat(result.hits()).extracting(SearchHit::title).containsExactly("x1", "x2");
+        assertThat(facet(result, "type")).containsEntry("image", 2L).containsEntry("video", 1L);
+        assertThat(facet(result, "created")).containsExactly(Map.entry("2026-11", 1L), Map.entry("2026-10", 1L));
+        assertThat(result.facets().stream().filter(f -> f.name().equals("type")).findFirst().orElseThrow().values())
+                .filteredOn(SearchResult.FacetValue::selected).extracting(SearchResult.FacetValue::value).containsExactly("image");
+    }
+
+    @Test
+    void pagesWithACursorInEverySortWithoutLossOrRepeat() {
+        List<AssetDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            docs.add(doc("asset " + (char) ('a' + i % 5), "", "f.jpg", "image/jpeg", NOV.plusSeconds(i % 4), i % 3, EVERYONE));
+        }
+        index.upsert(docs);
+
+        for (SearchSort sort : SearchSort.values()) {
+            List<String> seen = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                var page = search("asset", Map.of(), EVERYONE, sort, cursor, 5);
+                page.hits().forEach(h -> seen.add(h.id().toString()));
+                cursor = page.next();
+            } while (cursor.isPresent());
+            assertThat(seen).as(sort.name()).hasSize(23).doesNotHaveDuplicates();
+        }
+        assertThat(search("", Map.of(), EVERYONE, SearchSort.TITLE, Optional.empty(), 23).hits().getFirst().title()).isEqualTo("asset a");
+        assertThatThrownBy(() -> search("", Map.of(), EVERYONE, SearchSort.TITLE, Optional.of("bm9wZQ"), 5))
+                .hasMessageContaining("cursor is not valid");
+    }
+
+    @Test
+    void keepsRevisionsAndShowsARebuildOnlyWhenPublished() {
+        var a = doc("first", "", "a.jpg", "image/jpeg", NOV, 1, EVERYONE);
+        index.upsert(List.of(a));
+        assertThat(index.revisionOf(a.id())).hasValue(3);
+        assertThat(index.revisionOf(new AssetId(UUID.randomUUID()))).isEmpty();
+
+        index.holdPublishing(true);
+        index.clear();
+        index.upsert(List.of(doc("second", "", "b.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+        assertThat(titles("")).containsExactly("first");
+        index.holdPublishing(false);
+        index.publish();
+        assertThat(titles("")).containsExactly("second");
+    }
+
+    @Test
+    void suggestsTheSpellingTheIndexKnows() {
+        index.upsert(List.of(doc("Mountain landscape", "", "m.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+        assertThat(index.correct("montain")).hasValue("mountain");
+        assertThat(index.correct("zzzzzz")).isEmpty();
+    }
+
+    @Test
+    void survivesAReopenWithWhatWasCommitted() throws Exception {
+        index.upsert(List.of(doc("kept", "", "k.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+        index.close();
+        index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10);
+        assertThat(titles("kept")).containsExactly("kept");
+    }
+
+    private List<String> titles(String q) {
+        return search(q, Map.of(), EVERYONE, SearchSort.NEWEST, Optional.empty(), 50).hits().stream().map(SearchHit::title).toList();
+    }
+
+    private AssetIndex.Page search(String q, Map<String, List<String>> selected, Set<String> readers, SearchSort sort,
+            Optional<String> after, int limit) {
+        return index.search(new AssetIndex.Query(SearchQuery.parse(q), selected, readers, "me", sort, after, limit, after.isEmpty(), 10));
+    }
+
+    private static Map<String, Long> facet(AssetIndex.Page page, String name) {
+        var values = new java.util.LinkedHashMap<String, Long>();
+        page.facets().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().values().forEach(v -> values.put(v.value(), v.count()));
+        return values;
+    }
+
+    private static AssetDocument doc(String title, String description, String filename, String mediaType, Instant created, long size,
+            Set<String> readers) {
+        return new AssetDocument(new AssetId(UUID.randomUUID()), 3, title, description, List.of(filename),
+                AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers);
+    }
+
+    private static AssetDocument trashed(AssetDocument d) {
+        return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
+                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers());
+    }
+}
