@@ -79,11 +79,12 @@ final class LuceneDocuments {
         return plus > 0 ? sub.substring(0, plus) : sub;
     }
 
-    /** Words split at spaces, punctuation and underscores, lower-cased, accents folded (café → cafe). */
+    /** Words split at spaces, punctuation, dots and underscores (hero_v2.final.jpg → hero v2 final jpg), lower-cased, accents folded (café → cafe). */
     static Analyzer textAnalyzer() {
-        NormalizeCharMap.Builder underscores = new NormalizeCharMap.Builder();
-        underscores.add("_", " ");
-        NormalizeCharMap map = underscores.build();
+        NormalizeCharMap.Builder separators = new NormalizeCharMap.Builder();
+        separators.add("_", " ");
+        separators.add(".", " ");
+        NormalizeCharMap map = separators.build();
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {

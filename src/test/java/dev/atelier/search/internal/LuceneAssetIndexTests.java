@@ -52,6 +52,7 @@ class LuceneAssetIndexTests {
         assertThat(titles("cafe")).containsExactly("Café de Flore façade");
         assertThat(titles("dawn")).containsExactly("Café de Flore façade");
         assertThat(titles("paris")).containsExactly("Café de Flore façade");
+        assertThat(titles("dawn 2026 jpg")).containsExactly("Café de Flore façade");
         assertThat(titles("quart*")).containsExactly("Quarterly report");
         assertThat(titles("\"de flore\"")).containsExactly("Café de Flore façade");
         assertThat(titles("report OR facade")).hasSize(2);
