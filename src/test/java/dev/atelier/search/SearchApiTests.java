@@ -8,13 +8,13 @@ import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
+import dev.atelier.testsupport.UniqueWords;
 import java.awt.Color;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,20 +28,20 @@ class SearchApiTests extends IntegrationTest {
 
     @Test
     void findsAnUploadByTitleFileNameAndAnEditedDescriptionSoonAfterCommit() {
-        String tag = tag();
+        String tag = UniqueWords.next();
         String id = upload("Harbour " + tag, tag + "_sunset.png", TestImages.png(20, 10, Color.BLUE));
 
         assertThat(ids(await("q=" + tag, r -> r.get("total").asLong() == 1))).containsExactly(id);
         assertThat(ids(search("q=" + enc("sunset " + tag)))).containsExactly(id);
 
-        String later = tag();
+        String later = UniqueWords.next();
         admin().json("PATCH", "/api/v1/assets/" + id, "{\"description\":\"lighthouse " + later + "\"}");
         assertThat(ids(await("q=" + later, r -> r.get("total").asLong() == 1))).containsExactly(id);
     }
 
     @Test
     void countsFacetsAndNarrowsByAChosenValueWhileStillCountingTheOthers() {
-        String tag = tag();
+        String tag = UniqueWords.next();
         upload("one " + tag, "a.png", TestImages.png(8, 8, Color.RED));
         upload("two " + tag, "b.jpg", TestImages.jpeg(8, 8, Color.GREEN));
         upload("three " + tag, "c.pdf", TestDocuments.pdf(1, 100, 100));
@@ -58,7 +58,7 @@ class SearchApiTests extends IntegrationTest {
 
     @Test
     void trashedAssetsLeaveTheLibraryResultsAndAreFoundInTheTrash() {
-        String tag = tag();
+        String tag = UniqueWords.next();
         String id = upload("bin " + tag, "x.png", TestImages.png(8, 8, Color.BLACK));
         await("q=" + tag, r -> r.get("total").asLong() == 1);
 
@@ -70,7 +70,7 @@ class SearchApiTests extends IntegrationTest {
 
     @Test
     void pagesThroughResultsWithTheNextCursor() {
-        String tag = tag();
+        String tag = UniqueWords.next();
         List<String> uploaded = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             uploaded.add(upload("page " + i + " " + tag, "p.png", TestImages.png(4 + i, 4, Color.GRAY)));
@@ -106,7 +106,7 @@ class SearchApiTests extends IntegrationTest {
 
     @Test
     void recordsASearchThatFindsNothingAndSuggestsASpellingThatFinds() {
-        String tag = tag();
+        String tag = UniqueWords.next();
         upload("Lighthouse " + tag, "l.png", TestImages.png(8, 8, Color.WHITE));
         await("q=" + tag, r -> r.get("total").asLong() == 1);
         String typo = "lighthuose " + tag;
@@ -121,7 +121,7 @@ class SearchApiTests extends IntegrationTest {
 
     @Test
     void adminsRebuildTheIndexInTheBackgroundAndSearchKeepsWorking() {
-        String tag = tag();
+        String tag = UniqueWords.next();
         String id = upload("rebuilt " + tag, "r.png", TestImages.png(8, 8, Color.ORANGE));
         await("q=" + tag, r -> r.get("total").asLong() == 1);
 
@@ -180,14 +180,6 @@ class SearchApiTests extends IntegrationTest {
         return counts;
     }
 
-    private static String tag() {
-        var random = new Random();
-        StringBuilder b = new StringBuilder("zq");
-        for (int i = 0; i < 8; i++) {
-            b.append((char) ('a' + random.nextInt(26)));
-        }
-        return b.toString();
-    }
 
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);

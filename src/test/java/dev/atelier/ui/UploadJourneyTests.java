@@ -41,6 +41,8 @@ class UploadJourneyTests extends IntegrationTest {
     static void launchBrowser() throws Exception {
         playwright = Browsers.playwright();
         browser = Browsers.chromium(playwright);
+        // renditions and index updates are asynchronous; on two busy cores they may take more than the default 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         Files.createDirectories(SCREENSHOTS);
     }
 

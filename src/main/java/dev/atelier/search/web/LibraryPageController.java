@@ -1,0 +1,114 @@
+package dev.atelier.search.web;
+
+import dev.atelier.asset.AssetManagement;
+import dev.atelier.asset.AssetStatus;
+import dev.atelier.asset.MediaTypeLabels;
+import dev.atelier.identity.Actor;
+import dev.atelier.identity.Role;
+import dev.atelier.search.SearchHit;
+import dev.atelier.search.SearchManagement;
+import dev.atelier.search.SearchRequest;
+import dev.atelier.search.SearchResult;
+import dev.atelier.shared.Cursor;
+import dev.atelier.shared.Page;
+import dev.atelier.shared.ProblemException;
+import java.util.List;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The library page: upload, search box, facets and the grid. With nothing typed or chosen it lists
+ * the library newest first straight from the database (so a fresh upload shows at once) with
+ * facets from the index; otherwise the index answers. htmx requests get only the results.
+ */
+@Controller
+class LibraryPageController {
+
+    static final int PAGE_SIZE = 48;
+
+    private final AssetManagement assets;
+    private final SearchManagement search;
+
+    LibraryPageController(AssetManagement assets, SearchManagement search) {
+        this.assets = assets;
+        this.search = search;
+    }
+
+    record ResultCard(String id, String title, String typeLabel, int version) {
+        static ResultCard of(SearchHit h) {
+            return new ResultCard(h.id().toString(), h.title(), MediaTypeLabels.of(h.mediaType()), h.version());
+        }
+    }
+
+    @GetMapping("/library")
+    String library(Actor actor, @RequestParam MultiValueMap<String, String> parameters,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
+            HttpServletResponse response, Model model) {
+        response.addHeader("Vary", "HX-Request");
+        LibraryView view = fill(actor, parameters, model);
+        model.addAttribute("canUpload", actor.has(Role.CONTRIBUTOR));
+        model.addAttribute("sorts", LibraryView.SORTS);
+        if ("true".equals(htmx) && !"true".equals(restore)) {
+            response.addHeader("HX-Push-Url", view.self());
+            return "search/library :: results";
+        }
+        return "search/library";
+    }
+
+    @GetMapping("/library/more")
+    String more(Actor actor, @RequestParam MultiValueMap<String, String> parameters, Model model) {
+        fill(actor, parameters, model);
+        return "asset/grid :: grid";
+    }
+
+    /** Fills the model; a query that does not parse shows its error in place of results. */
+    private LibraryView fill(Actor actor, MultiValueMap<String, String> parameters, Model model) {
+        try {
+            return fill(actor, SearchRequest.fromParameters(parameters, PAGE_SIZE), model);
+        } catch (ProblemException e) {
+            SearchRequest request = new SearchRequest(Optional.ofNullable(parameters.getFirst("q")).orElse(""), java.util.Map.of(),
+                    Optional.empty(), Optional.empty(), 1);
+            LibraryView view = LibraryView.of(request, new SearchResult(0, List.of(), List.of(), Optional.empty(), Optional.empty()), false);
+            model.addAttribute("view", view);
+            model.addAttribute("queryError", e.getMessage());
+            model.addAttribute("page", new Page<>(List.<ResultCard>of(), Optional.empty()));
+            model.addAttribute("emptyText", "");
+            return view;
+        }
+    }
+
+    private LibraryView fill(Actor actor, SearchRequest request, Model model) {
+        boolean browsing = request.isEmpty() && request.sort().isEmpty();
+        Optional<String> cursor = request.cursor();
+        SearchResult result = search.search(actor, browsing ? withoutCursor(request, 1) : request);
+        Page<ResultCard> page;
+        if (browsing) {
+            var listed = assets.list(actor, AssetStatus.ACTIVE, cursor.flatMap(Cursor::decode), PAGE_SIZE);
+            page = new Page<>(listed.items().stream().map(a -> new ResultCard(a.id().toString(), a.title(),
+                    MediaTypeLabels.of(a.currentVersion().mediaType()), a.currentVersion().number())).toList(), listed.next());
+        } else {
+            page = new Page<>(result.hits().stream().map(ResultCard::of).toList(), result.next());
+        }
+        LibraryView view = LibraryView.of(request, result, browsing);
+        model.addAttribute("view", view);
+        model.addAttribute("page", page);
+        model.addAttribute("emptyText", cursor.isPresent() ? "" : browsing
+                ? "No assets yet. Drop some files above to start your library." : "No assets match this search.");
+        page.next().ifPresent(next -> model.addAttribute("nextUrl",
+                UriComponentsBuilder.fromUriString(view.self()).replacePath("/library/more").queryParam("cursor", next).build().toUriString()));
+        return view;
+    }
+
+    private static SearchRequest withoutCursor(SearchRequest request, int limit) {
+        return new SearchRequest(request.query(), request.selected(), request.sort(), Optional.empty(), limit);
+    }
+}

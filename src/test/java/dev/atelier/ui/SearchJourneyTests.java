@@ -1,0 +1,117 @@
+package dev.atelier.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.atelier.testsupport.Browsers;
+import dev.atelier.testsupport.IntegrationTest;
+import dev.atelier.testsupport.Multipart;
+import dev.atelier.testsupport.TestDocuments;
+import dev.atelier.testsupport.TestImages;
+import dev.atelier.testsupport.UniqueWords;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Finding things in real Chromium: type, narrow by a facet, open, edit, find again by the new words. */
+class SearchJourneyTests extends IntegrationTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void launchBrowser() throws Exception {
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+        // renditions and index updates are asynchronous; on two busy cores they may take more than the default 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void searchesNarrowsByAFacetEditsAndFindsTheAssetByItsNewDescription() {
+        String tag = UniqueWords.next();
+        String word = UniqueWords.next();
+        upload("Harbour " + tag, "harbour.jpg", TestImages.jpeg(320, 200, new Color(0x2b6cb0)));
+        upload("Sunset " + tag, "sunset.png", TestImages.png(320, 200, new Color(0xdd6b20)));
+        upload("Brief " + tag, "brief.pdf", TestDocuments.pdf(1, 300, 400));
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            logIn(page);
+
+            page.getByLabel("Search the library").fill(tag);
+            assertThat(page.locator("#results .card")).hasCount(3);
+            assertThat(page).hasURL(Pattern.compile("/library\\?q=" + tag + "$"));
+
+            page.locator(".facet[data-facet=type] a", new Page.LocatorOptions().setHasText("Image")).click();
+            assertThat(page.locator("#results .card")).hasCount(2);
+            assertThat(page).hasURL(Pattern.compile("type=image"));
+            assertThat(page.locator(".facet[data-facet=type] a[aria-pressed=true]")).hasText(Pattern.compile("Image\\s*2"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("search-facet.png")));
+
+            page.locator("#results .card", new Page.LocatorOptions().setHasText("Harbour")).click();
+            page.getByText("Edit details").click();
+            page.getByLabel("Description").fill("Shot from the pier, " + word);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator(".description")).hasText("Shot from the pier, " + word);
+
+            page.navigate(url("/library?q=" + word));
+            assertThat(page.locator("#results .card")).hasCount(1);
+            assertThat(page.locator("#results .card-title")).hasText("Harbour " + tag);
+            assertThat(page.getByLabel("Search the library")).hasValue(word);
+        }
+    }
+
+    @Test
+    void showsAMalformedQueryAsASentenceAndOffersASpelling() {
+        String tag = UniqueWords.next();
+        upload("Lighthouse " + tag, "l.png", TestImages.png(64, 64, Color.WHITE));
+        try (BrowserContext context = browser.newContext()) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            logIn(page);
+
+            page.getByLabel("Search the library").fill("(lighthouse OR");
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText("A search term is missing at position 15 of the query.");
+
+            page.getByLabel("Search the library").fill("lighthuose " + tag);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("lighthouse " + tag)).click();
+            assertThat(page.locator("#results .card")).hasCount(1);
+        }
+    }
+
+    private void logIn(Page page) {
+        page.navigate(url("/library"));
+        page.getByLabel("Username").fill("admin");
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.locator("h1")).hasText("Library");
+    }
+
+    private void upload(String title, String filename, byte[] bytes) {
+        admin().upload("/api/v1/assets", Multipart.file(filename, null, bytes).field("title", title));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+}
