@@ -5,44 +5,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import dev.atelier.testsupport.Browsers;
-import dev.atelier.testsupport.IntegrationTest;
+import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.UniqueWords;
 import java.awt.Color;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Finding things in real Chromium: type, narrow by a facet, open, edit, find again by the new words. */
-class SearchJourneyTests extends IntegrationTest {
-
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() throws Exception {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-        // renditions and index updates are asynchronous; on two busy cores they may take more than the default 5 s
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class SearchJourneyTests extends BrowserTest {
 
     @Test
     void searchesNarrowsByAFacetEditsAndFindsTheAssetByItsNewDescription() {
@@ -108,10 +82,6 @@ class SearchJourneyTests extends IntegrationTest {
 
     private void upload(String title, String filename, byte[] bytes) {
         admin().upload("/api/v1/assets", Multipart.file(filename, null, bytes).field("title", title));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
 }

@@ -9,49 +9,24 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import dev.atelier.testsupport.Browsers;
-import dev.atelier.testsupport.IntegrationTest;
+import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.TestMedia;
 import java.awt.Color;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A person's first session, in real Chromium: log in, upload, open, version, download, trash, restore. */
-class UploadJourneyTests extends IntegrationTest {
+class UploadJourneyTests extends BrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void launchBrowser() throws Exception {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-        // renditions and index updates are asynchronous; on two busy cores they may take more than the default 5 s
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
@@ -261,7 +236,4 @@ class UploadJourneyTests extends IntegrationTest {
         zone.dispatchEvent("drop", java.util.Map.of("dataTransfer", transfer));
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

@@ -3,16 +3,30 @@ package dev.atelier.search.internal;
 import dev.atelier.asset.AssetId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the index knows of one asset, engine-neutral. {@code revision} is the asset's own; the
- * catch-up at start re-indexes every asset whose revision differs.
+ * What the index knows of one asset, engine-neutral. {@code revision} is the asset's own and
+ * {@code metadataRead} says whether the current version's file metadata was in; the catch-up at
+ * start re-indexes every asset where either differs from the database.
  *
  * @param filenames the original file name of every version, newest first
  * @param readers the principals allowed to see the asset ({@code role:viewer}, {@code user:<id>})
+ * @param embedded the current version's file metadata (keywords, creator, captured, ...), empty until read
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
-        Set<String> readers) {
+        Set<String> readers, boolean metadataRead, Embedded embedded) {
+
+    /** The file's own words and facts that search uses. */
+    record Embedded(List<String> keywords, List<String> creators, String caption, String copyright, String camera,
+            Optional<Instant> captured, Optional<String> orientation) {
+
+        static final Embedded NONE = new Embedded(List.of(), List.of(), "", "", "", Optional.empty(), Optional.empty());
+
+        String text() {
+            return String.join("\n", String.join("\n", keywords), String.join("\n", creators), caption, copyright, camera);
+        }
+    }
 }

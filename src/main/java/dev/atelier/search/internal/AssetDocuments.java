@@ -7,10 +7,13 @@ import dev.atelier.identity.Role;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
+import dev.atelier.metadata.MetadataManagement;
+import dev.atelier.metadata.VersionMetadata;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -20,19 +23,23 @@ import org.springframework.stereotype.Component;
 public class AssetDocuments {
 
     private final UserManagement users;
+    private final MetadataManagement metadata;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
-    AssetDocuments(UserManagement users) {
+    AssetDocuments(UserManagement users, MetadataManagement metadata) {
         this.users = users;
+        this.metadata = metadata;
     }
 
     AssetDocument of(Asset asset) {
         AssetVersion current = asset.currentVersion();
         List<String> filenames = asset.versions().reversed().stream().map(AssetVersion::originalFilename).distinct().toList();
+        Optional<VersionMetadata> embedded = metadata.find(asset.id(), current.number())
+                .filter(m -> m.status() != VersionMetadata.Status.PENDING);
         return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
                 typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
                 asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
-                asset.versions().size(), readersOf(asset));
+                asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE));
     }
 
     /**

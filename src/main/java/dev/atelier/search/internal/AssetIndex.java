@@ -9,20 +9,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * The port to a search engine holding one {@link AssetDocument} per asset. Implementations make
  * an upsert searchable at once (or within a second) and durable soon after; the catch-up at start
- * covers what a crash lost, by {@link #revisionOf}.
+ * covers what a crash lost, by {@link #indexed}.
  */
 public interface AssetIndex {
 
     void upsert(Collection<AssetDocument> documents);
 
-    /** The revision indexed for the asset, if any. */
-    OptionalLong revisionOf(AssetId id);
+    /** What the index holds of the asset to tell whether it is behind the database, if anything. */
+    Optional<Indexed> indexed(AssetId id);
+
+    /** @param versions the asset's number of versions (its current version's number) when indexed */
+    record Indexed(long revision, int versions, boolean metadataRead) {}
 
     long count();
 

@@ -22,6 +22,16 @@ final class IndexFields {
     static final String UPDATED = "updated";
     static final String SIZE = "size";
     static final String VERSIONS = "versions";
+    static final String TAG = "tag";
+    /** The keywords again as words, so free text finds and ranks them ({@code tag} holds each whole). */
+    static final String TAG_WORDS = "tag_words";
+    static final String CREATOR = "creator";
+    static final String CAPTION = "caption";
+    static final String COPYRIGHT = "copyright";
+    static final String CAMERA = "camera";
+    static final String CAPTURED = "captured";
+    static final String ORIENTATION = "orientation";
+    static final String METADATA = "metadata";
     static final String READERS = "readers";
     static final String REVISION = "revision";
     static final String TITLE_SORT = "title_sort";
@@ -31,13 +41,15 @@ final class IndexFields {
             Map.entry(ID, Kind.KEYWORD), Map.entry(TITLE, Kind.TEXT), Map.entry(DESCRIPTION, Kind.TEXT),
             Map.entry(FILENAME, Kind.TEXT), Map.entry(TYPE, Kind.KEYWORD), Map.entry(FORMAT, Kind.KEYWORD),
             Map.entry(OWNER, Kind.KEYWORD), Map.entry(IN, Kind.KEYWORD), Map.entry(CREATED, Kind.DATE),
-            Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER)));
+            Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER),
+            Map.entry(TAG, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
+            Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD)));
 
     /** Facets in the order a page shows them; {@code created} counts by month ({@code 2026-11}). */
     static final java.util.List<String> FACETS = dev.atelier.search.SearchRequest.FACETS;
 
     /** Free-text fields and their weight. */
-    static final Map<String, Float> FREE_TEXT = Map.of(TITLE, 4f, FILENAME, 2f, TEXT, 1f);
+    static final Map<String, Float> FREE_TEXT = Map.of(TITLE, 4f, TAG_WORDS, 3f, FILENAME, 2f, TEXT, 1f);
 
     private IndexFields() {
     }

@@ -6,12 +6,15 @@ import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetRestored;
 import dev.atelier.asset.AssetTrashed;
 import dev.atelier.asset.AssetVersionAdded;
+import dev.atelier.metadata.MetadataExtracted;
+import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.search.IndexStatus;
 import dev.atelier.shared.Cursor;
 import jakarta.annotation.PreDestroy;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ public class IndexSync {
     private final AssetIndex index;
     private final AssetManagement assets;
     private final AssetDocuments documents;
+    private final MetadataManagement metadata;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -47,10 +51,11 @@ public class IndexSync {
     private volatile boolean stopping;
     private volatile Optional<String> lastError = Optional.empty();
 
-    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents) {
+    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata) {
         this.index = index;
         this.assets = assets;
         this.documents = documents;
+        this.metadata = metadata;
     }
 
     @ApplicationModuleListener
@@ -75,6 +80,11 @@ public class IndexSync {
 
     void reindex(AssetId id) {
         assets.find(id).ifPresent(a -> index.upsert(List.of(documents.of(a))));
+    }
+
+    @ApplicationModuleListener
+    void on(MetadataExtracted e) {
+        reindex(e.assetId());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -110,15 +120,18 @@ public class IndexSync {
     }
 
     private void catchUp() {
-        List<AssetId> stale = new ArrayList<>();
+        Set<AssetId> stale = new LinkedHashSet<>();
         AtomicLong seen = new AtomicLong();
         assets.eachRevision((id, revision) -> {
             seen.incrementAndGet();
-            var indexed = index.revisionOf(id);
-            if (indexed.isEmpty() || indexed.getAsLong() != revision) {
+            var indexed = index.indexed(id);
+            if (indexed.isEmpty() || indexed.get().revision() != revision) {
                 stale.add(id);
             }
         });
+        // metadata read for a current version after the index last saw it (its event lost in a crash)
+        metadata.eachDone((id, version) -> index.indexed(id)
+                .filter(i -> i.versions() == version && !i.metadataRead()).ifPresent(i -> stale.add(id)));
         total.set(stale.size());
         if (stale.size() > ONE_BY_ONE) {
             reindexEverything();

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +93,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     }
 
     @Override
-    public OptionalLong revisionOf(AssetId id) {
+    public Optional<Indexed> indexed(AssetId id) {
         return withSearcher(searcher -> {
             BytesRef key = new BytesRef(id.toString());
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -106,14 +105,19 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
                 PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
                 var live = leaf.reader().getLiveDocs();
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    NumericDocValues revisions = leaf.reader().getNumericDocValues(REVISION);
-                    if ((live == null || live.get(doc)) && revisions != null && revisions.advanceExact(doc)) {
-                        return OptionalLong.of(revisions.longValue());
+                    if (live == null || live.get(doc)) {
+                        return Optional.of(new Indexed(longValue(leaf, REVISION, doc), (int) longValue(leaf, VERSIONS, doc),
+                                longValue(leaf, METADATA, doc) == 1));
                     }
                 }
             }
-            return OptionalLong.empty();
+            return Optional.<Indexed>empty();
         });
+    }
+
+    private static long longValue(LeafReaderContext leaf, String field, int doc) throws IOException {
+        NumericDocValues values = leaf.reader().getNumericDocValues(field);
+        return values != null && values.advanceExact(doc) ? values.longValue() : 0;
     }
 
     @Override

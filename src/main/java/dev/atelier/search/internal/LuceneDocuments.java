@@ -32,6 +32,10 @@ final class LuceneDocuments {
 
     private final FacetsConfig facets = new FacetsConfig();
 
+    LuceneDocuments() {
+        facets.setMultiValued(TAG, true);
+    }
+
     FacetsConfig facetsConfig() {
         return facets;
     }
@@ -46,7 +50,19 @@ final class LuceneDocuments {
         doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(a.title().toLowerCase(Locale.ROOT))));
         doc.add(new TextField(DESCRIPTION, a.description(), Store.NO));
         a.filenames().forEach(f -> doc.add(new TextField(FILENAME, f, Store.NO)));
-        doc.add(new TextField(TEXT, String.join("\n", a.title(), a.description(), String.join("\n", a.filenames())), Store.NO));
+        var embedded = a.embedded();
+        doc.add(new TextField(TEXT, String.join("\n", a.title(), a.description(), String.join("\n", a.filenames()), embedded.text()), Store.NO));
+        embedded.keywords().forEach(k -> {
+            keyword(doc, TAG, k);
+            doc.add(new TextField(TAG_WORDS, k, Store.NO));
+        });
+        embedded.creators().forEach(c -> doc.add(new TextField(CREATOR, c, Store.NO)));
+        doc.add(new TextField(CAPTION, embedded.caption(), Store.NO));
+        doc.add(new TextField(COPYRIGHT, embedded.copyright(), Store.NO));
+        doc.add(new TextField(CAMERA, embedded.camera(), Store.NO));
+        embedded.captured().ifPresent(t -> number(doc, CAPTURED, t.toEpochMilli()));
+        embedded.orientation().ifPresent(o -> keyword(doc, ORIENTATION, o));
+        doc.add(new NumericDocValuesField(METADATA, a.metadataRead() ? 1 : 0));
         keyword(doc, TYPE, a.type());
         keyword(doc, OWNER, a.owner());
         keyword(doc, FORMAT, a.mediaType());

@@ -138,8 +138,8 @@ class LuceneAssetIndexTests {
     void keepsRevisionsAndShowsARebuildOnlyWhenPublished() {
         var a = doc("first", "", "a.jpg", "image/jpeg", NOV, 1, EVERYONE);
         index.upsert(List.of(a));
-        assertThat(index.revisionOf(a.id())).hasValue(3);
-        assertThat(index.revisionOf(new AssetId(UUID.randomUUID()))).isEmpty();
+        assertThat(index.indexed(a.id())).hasValue(new AssetIndex.Indexed(3, 1, false));
+        assertThat(index.indexed(new AssetId(UUID.randomUUID()))).isEmpty();
 
         index.holdPublishing(true);
         index.clear();
@@ -148,6 +148,26 @@ class LuceneAssetIndexTests {
         index.holdPublishing(false);
         index.publish();
         assertThat(titles("")).containsExactly("second");
+    }
+
+    @Test
+    void searchesAndFacetsWhatTheFileSaysAboutItself() {
+        var embedded = new AssetDocument.Embedded(List.of("Harbour", "New York"), List.of("Ada Lovelace"), "Boats at dawn",
+                "© Example Ltd", "Canon EOS R5", Optional.of(Instant.parse("2024-05-01T06:30:00Z")), Optional.of("portrait"));
+        var plain = doc("IMG_0001", "", "img_0001.jpg", "image/jpeg", NOV, 1, EVERYONE);
+        index.upsert(List.of(new AssetDocument(plain.id(), 3, plain.title(), "", plain.filenames(), "image", "image/jpeg", "alice", false,
+                NOV, NOV, 1, 1, EVERYONE, true, embedded), doc("other", "", "o.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+
+        assertThat(titles("lovelace")).containsExactly("IMG_0001");
+        assertThat(titles("tag:\"new york\"")).containsExactly("IMG_0001");
+        assertThat(titles("boats")).containsExactly("IMG_0001");
+        assertThat(titles("camera:canon")).containsExactly("IMG_0001");
+        assertThat(titles("captured:2024-05")).containsExactly("IMG_0001");
+        assertThat(titles("orientation:portrait")).containsExactly("IMG_0001");
+        var all = search("", Map.of(), EVERYONE, SearchSort.NEWEST, Optional.empty(), 10);
+        assertThat(facet(all, "tag")).containsOnly(Map.entry("harbour", 1L), Map.entry("new york", 1L));
+        assertThat(facet(all, "orientation")).containsOnly(Map.entry("portrait", 1L));
+        assertThat(index.indexed(plain.id()).orElseThrow().metadataRead()).isTrue();
     }
 
     @Test
@@ -183,11 +203,12 @@ class LuceneAssetIndexTests {
     private static AssetDocument doc(String title, String description, String filename, String mediaType, Instant created, long size,
             Set<String> readers) {
         return new AssetDocument(new AssetId(UUID.randomUUID()), 3, title, description, List.of(filename),
-                AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers);
+                AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers, false,
+                AssetDocument.Embedded.NONE);
     }
 
     private static AssetDocument trashed(AssetDocument d) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
-                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers());
+                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded());
     }
 }
