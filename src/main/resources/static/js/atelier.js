@@ -39,6 +39,7 @@ function uploadOne(file, url, list) {
         bar.value = 100;
         row.classList.add('done');
         state.textContent = 'Uploaded';
+        noteDuplicates(row, xhr);
         resolve(true);
       } else {
         fail(row, state, problemText(xhr));
@@ -51,6 +52,25 @@ function uploadOne(file, url, list) {
     state.textContent = '0%';
     xhr.send(form);
   });
+}
+
+// With the "warn" duplicate policy the receipt names assets that already held the same file.
+function noteDuplicates(row, xhr) {
+  let existing = [];
+  try { existing = JSON.parse(xhr.responseText).duplicateOf || []; } catch { return; }
+  if (!existing.length) return;
+  const note = document.createElement('span');
+  note.className = 'note';
+  note.append('Same file as ');
+  existing.slice(0, 3).forEach((a, i) => {
+    const link = document.createElement('a');
+    link.href = a.href;
+    link.textContent = a.title;
+    note.append(...(i ? [', ', link] : [link]));
+  });
+  note.append(existing.length > 3 ? ` and ${existing.length - 3} more` : '');
+  row.classList.add('duplicate');
+  row.append(note);
 }
 
 function problemText(xhr) {

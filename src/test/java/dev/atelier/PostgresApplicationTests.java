@@ -16,9 +16,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole application on PostgreSQL, configured by properties alone: migrations, events, uploads, renditions. */
+/**
+ * The whole application on PostgreSQL, configured by properties alone: migrations, events, uploads,
+ * renditions, search. This second application also runs the non-default duplicate policy, block.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "atelier.identity.admin-password=pg-admin-secret", "server.address=127.0.0.1"})
+        "atelier.identity.admin-password=pg-admin-secret", "server.address=127.0.0.1", "atelier.ingest.duplicates=block"})
 // closed before the JVM exits, while PostgreSQL still runs: its shutdown hook and Spring's would race
 @DirtiesContext
 class PostgresApplicationTests {
@@ -60,5 +63,25 @@ class PostgresApplicationTests {
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/assets/" + id + "/history").json()).hasSize(5);
         assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+        var found = dev.atelier.testsupport.Poll.until(() -> admin.get("/api/v1/search?q=postgresql").json(),
+                r -> r.get("total").asLong() == 1, java.time.Duration.ofSeconds(10));
+        assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void blocksAnUploadOfAFileTheLibraryAlreadyHoldsAndKeepsNothing() {
+        Api admin = Api.basic(port, "admin", "pg-admin-secret");
+        byte[] image = TestImages.png(300, 200, Color.CYAN);
+        String id = admin.upload("/api/v1/assets", Multipart.file("first.png", null, image)).json().get("id").asString();
+        long before = admin.get("/api/v1/assets?limit=200").json().get("items").size();
+
+        var again = admin.upload("/api/v1/assets", Multipart.file("again.png", null, image));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).isEqualTo("/problems/duplicate-content");
+        assertThat(again.json().get("detail").asString()).contains("\"first\"", "/assets/" + id);
+        assertThat(again.json().get("existing").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(admin.get("/api/v1/assets?limit=200").json().get("items").size()).isEqualTo(before);
+        assertThat(admin.upload("/api/v1/assets/" + id + "/versions", Multipart.file("same.png", null, image)).status()).isEqualTo(201);
     }
 }

@@ -149,6 +149,13 @@ public class AssetManagement {
         assets.eachRevision(consumer);
     }
 
+    /** Active assets that already hold this exact content in one of their versions; for duplicate checks. */
+    @Transactional(readOnly = true)
+    public java.util.List<Asset> holding(Actor actor, dev.atelier.storage.BlobKey content) {
+        actor.require(Role.VIEWER);
+        return assets.holding(content, 10);
+    }
+
     /** Newest first; {@code limit} is clamped to 1..200. */
     @Transactional(readOnly = true)
     public Page<Asset> list(Actor actor, AssetStatus status, Optional<Cursor> after, int limit) {

@@ -11,6 +11,7 @@ import dev.atelier.asset.NewContent;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.ingest.internal.TypeSniffer;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,12 @@ public class IngestManagement {
 
     private final AssetManagement assets;
     private final TypeSniffer sniffer;
+    private final IngestProperties properties;
 
-    IngestManagement(AssetManagement assets, TypeSniffer sniffer) {
+    IngestManagement(AssetManagement assets, TypeSniffer sniffer, IngestProperties properties) {
         this.assets = assets;
         this.sniffer = sniffer;
+        this.properties = properties;
     }
 
     /** Checked before any byte is read, so a viewer cannot fill the disk. */
@@ -45,13 +48,25 @@ public class IngestManagement {
     /**
      * @param claimedSha256 the SHA-256 the client claims (header or field), hex
      * @throws DigestMismatchException when the content hashes differently; nothing is kept
+     * @throws DuplicateContentException when the content is already an asset's and the policy blocks duplicates
      */
     public UploadReceipt createAsset(Actor actor, ReceivedUpload upload, Optional<String> claimedSha256) {
         requireMayUpload(actor);
-        NewContent content = accept(upload, claimedSha256);
+        verify(upload, claimedSha256);
+        List<UploadReceipt.ExistingAsset> duplicates = properties.duplicates() == IngestProperties.DuplicatePolicy.ALLOW ? List.of()
+                : assets.holding(actor, upload.staged().key()).stream().map(IngestManagement::existing).toList();
+        if (!duplicates.isEmpty() && properties.duplicates() == IngestProperties.DuplicatePolicy.BLOCK) {
+            upload.close();
+            throw new DuplicateContentException(duplicates);
+        }
+        NewContent content = commit(upload);
         String title = upload.field("title").orElse(FileNames.baseName(content.filename()));
         Asset asset = assets.create(actor, title, content);
-        return receipt(asset, asset.currentVersion());
+        return receipt(asset, asset.currentVersion(), duplicates);
+    }
+
+    private static UploadReceipt.ExistingAsset existing(Asset a) {
+        return new UploadReceipt.ExistingAsset(a.id().toString(), a.title(), "/assets/" + a.id());
     }
 
     /** Checked before any byte is read: the asset exists and is not in the trash. */
@@ -65,9 +80,9 @@ public class IngestManagement {
     /** Like {@link #createAsset}, appending a version to an existing asset. */
     public UploadReceipt addVersion(Actor actor, AssetId id, ReceivedUpload upload, Optional<String> claimedSha256) {
         requireMayAddVersion(actor, id);
-        NewContent content = accept(upload, claimedSha256);
-        Asset asset = addVersionRetryingRaces(actor, id, content);
-        return receipt(asset, asset.currentVersion());
+        verify(upload, claimedSha256);
+        Asset asset = addVersionRetryingRaces(actor, id, commit(upload));
+        return receipt(asset, asset.currentVersion(), List.of());
     }
 
     /**
@@ -86,22 +101,25 @@ public class IngestManagement {
         }
     }
 
-    private NewContent accept(ReceivedUpload upload, Optional<String> claimedSha256) {
-        var staged = upload.staged();
-        String actual = staged.key().sha256();
+    private static void verify(ReceivedUpload upload, Optional<String> claimedSha256) {
+        String actual = upload.staged().key().sha256();
         Optional<String> claimed = claimedSha256.or(() -> ContentDigests.fromHex(upload.fields().get("sha256")));
         if (claimed.isPresent() && !claimed.get().equals(actual)) {
             upload.close();
             throw new DigestMismatchException(claimed.get(), actual);
         }
+    }
+
+    private NewContent commit(ReceivedUpload upload) {
+        var staged = upload.staged();
         String filename = FileNames.sanitize(upload.filename());
         String mediaType = sniffer.detect(staged, filename);
         staged.commit();
         return new NewContent(staged.key(), staged.size(), mediaType, filename);
     }
 
-    private static UploadReceipt receipt(Asset asset, AssetVersion v) {
+    private static UploadReceipt receipt(Asset asset, AssetVersion v, List<UploadReceipt.ExistingAsset> duplicates) {
         return new UploadReceipt(asset.id().toString(), v.number(), v.blobKey().sha256(), v.size(), v.mediaType(),
-                v.originalFilename(), asset.title());
+                v.originalFilename(), asset.title(), duplicates);
     }
 }

@@ -31,4 +31,9 @@ public abstract class ProblemException extends RuntimeException {
     public String title() {
         return title;
     }
+
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. links to what the problem is about. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
 }

@@ -39,6 +39,22 @@ class UploadApiTests extends IntegrationTest {
     }
 
     @Test
+    void warnsOfAnUploadTheLibraryAlreadyHoldsAndNamesWhere() {
+        byte[] bytes = ("same content " + System.nanoTime()).getBytes();
+        String first = admin().upload("/api/v1/assets", Multipart.file("original.txt", null, bytes).field("title", "Original"))
+                .json().get("id").asString();
+
+        var again = admin().upload("/api/v1/assets", Multipart.file("copy.txt", null, bytes));
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asString()).isNotEqualTo(first);
+        assertThat(again.json().get("duplicateOf").get(0).get("id").asString()).isEqualTo(first);
+        assertThat(again.json().get("duplicateOf").get(0).get("href").asString()).isEqualTo("/assets/" + first);
+        assertThat(admin().upload("/api/v1/assets", Multipart.file("new.txt", null, ("other " + System.nanoTime()).getBytes()))
+                .json().get("duplicateOf")).isEmpty();
+    }
+
+    @Test
     void titlesAnUntitledUploadAfterItsFileName() {
         var body = admin().upload("/api/v1/assets", Multipart.file("summer-campaign.txt", "text/plain", "copy".getBytes())).json();
         assertThat(body.get("title").asString()).isEqualTo("summer-campaign");

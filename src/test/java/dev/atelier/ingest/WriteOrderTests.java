@@ -3,7 +3,9 @@ package dev.atelier.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.identity.Actor;
@@ -44,12 +46,13 @@ class WriteOrderTests extends IntegrationTest {
     @Test
     void noRowIsWrittenWhenTheBlobCannotBeCommitted() {
         AssetManagement assets = mock(AssetManagement.class);
-        var ingest = new IngestManagement(assets, new TypeSniffer());
+        var ingest = new IngestManagement(assets, new TypeSniffer(),
+                new IngestProperties(org.springframework.util.unit.DataSize.ofGigabytes(5), IngestProperties.DuplicatePolicy.WARN));
         var upload = new ReceivedUpload(new FailingCommit(), "a.txt", Map.of());
         Actor actor = new Actor(new UserId(UUID.randomUUID()), "c", Role.CONTRIBUTOR);
 
         assertThatThrownBy(() -> ingest.createAsset(actor, upload, Optional.empty())).isInstanceOf(StorageException.class);
-        verifyNoInteractions(assets);
+        verify(assets, never()).create(any(), any(), any());
     }
 
     /** Staged content whose commit fails like a full disk would. */

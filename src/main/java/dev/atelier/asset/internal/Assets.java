@@ -91,6 +91,15 @@ public class Assets {
         return rows.stream().map(r -> r.toAsset(versions.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /** Active assets with a version whose content is this blob, newest first, at most {@code limit}. */
+    public List<Asset> holding(BlobKey key, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                SELECT a.id FROM assets a WHERE a.status = 'ACTIVE'
+                AND EXISTS (SELECT 1 FROM asset_versions v WHERE v.asset_id = a.id AND v.blob_key = ?)
+                ORDER BY a.created_at DESC FETCH FIRST ? ROWS ONLY""").params(key.sha256(), limit).query(UUID.class).list();
+        return ids.stream().map(id -> findById(new AssetId(id))).flatMap(java.util.Optional::stream).toList();
+    }
+
     /** Streams (id, revision) of every asset without holding them all in memory. */
     public void eachRevision(ObjLongConsumer<AssetId> consumer) {
         jdbc.sql("SELECT id, revision FROM assets").withFetchSize(1000).query(rs -> {

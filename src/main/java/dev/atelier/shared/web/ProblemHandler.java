@@ -29,22 +29,24 @@ class ProblemHandler {
 
     @ExceptionHandler(ProblemException.class)
     Object problem(ProblemException e, HttpServletRequest request) {
-        return respond(request, HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
+        return respond(request, HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage(), e.properties());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     Object forbidden(AccessDeniedException e, HttpServletRequest request) {
         String detail = e.getMessage() == null ? "Your role does not allow this." : capitalize(e.getMessage()) + ".";
-        return respond(request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", detail);
+        return respond(request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", detail, java.util.Map.of());
     }
 
-    private static Object respond(HttpServletRequest request, HttpStatus status, URI type, String title, String detail) {
+    private static Object respond(HttpServletRequest request, HttpStatus status, URI type, String title, String detail,
+            java.util.Map<String, Object> properties) {
         log.warn("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
         if (wantsProblem(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setType(type);
             problem.setTitle(title);
             problem.setInstance(URI.create(request.getRequestURI()));
+            properties.forEach(problem::setProperty);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error");
