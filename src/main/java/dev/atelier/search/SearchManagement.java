@@ -6,7 +6,11 @@ import dev.atelier.search.internal.AssetDocuments;
 import dev.atelier.search.internal.AssetIndex;
 import dev.atelier.search.internal.IndexSync;
 import dev.atelier.search.internal.SearchMisses;
+import dev.atelier.collection.AssetCollection;
+import dev.atelier.collection.CollectionManagement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +24,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class SearchManagement {
 
+    private static final String COLLECTION = "collection";
+
     private final AssetIndex index;
     private final IndexSync sync;
     private final SearchMisses misses;
     private final SearchProperties properties;
+    private final CollectionManagement collections;
 
-    SearchManagement(AssetIndex index, IndexSync sync, SearchMisses misses, SearchProperties properties) {
+    SearchManagement(AssetIndex index, IndexSync sync, SearchMisses misses, SearchProperties properties, CollectionManagement collections) {
         this.index = index;
         this.sync = sync;
         this.misses = misses;
         this.properties = properties;
+        this.collections = collections;
     }
 
     /**
@@ -37,8 +45,7 @@ public class SearchManagement {
      */
     public SearchResult search(Actor actor, SearchRequest request) {
         actor.require(Role.VIEWER);
-        SearchQuery query = SearchQuery.parse(request.query());
-        var page = run(actor, query, request);
+        var page = run(actor, request);
         Optional<String> suggestion = Optional.empty();
         if (page.total() == 0 && request.cursor().isEmpty() && !request.query().isBlank()) {
             misses.record(actor, request.query().strip(), new TreeMap<>(request.selected()).toString());
@@ -47,9 +54,36 @@ public class SearchManagement {
         return new SearchResult(page.total(), page.hits(), page.facets(), page.next(), suggestion);
     }
 
-    private AssetIndex.Page run(Actor actor, SearchQuery query, SearchRequest request) {
+    /**
+     * A smart collection chosen as a facet value stands for its saved search: then the collection
+     * choices become one clause (any of them) of the query, manual ones matching their members.
+     */
+    private AssetIndex.Page run(Actor actor, SearchRequest request) {
+        SearchQuery query = SearchQuery.parse(request.query());
+        List<AssetCollection> chosen = request.selected().getOrDefault(COLLECTION, List.of()).stream().map(id -> collection(actor, id)).toList();
+        if (chosen.stream().noneMatch(c -> c.kind() == AssetCollection.Kind.SMART)) {
+            return run(actor, query, request.selected(), request);
+        }
+        List<SearchQuery> any = chosen.stream()
+                .map(c -> c.kind() == AssetCollection.Kind.SMART ? SearchQuery.parse(c.query().orElse(""))
+                        : (SearchQuery) new SearchQuery.Field(COLLECTION, SearchQuery.Comparison.EQUALS, c.id().toString(), ""))
+                .toList();
+        Map<String, List<String>> rest = new HashMap<>(request.selected());
+        rest.remove(COLLECTION);
+        return run(actor, new SearchQuery.All(List.of(query, any.size() == 1 ? any.getFirst() : new SearchQuery.Any(any))), rest, request);
+    }
+
+    private AssetCollection collection(Actor actor, String id) {
+        try {
+            return collections.get(actor, UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("'" + id + "' is not a collection id.");
+        }
+    }
+
+    private AssetIndex.Page run(Actor actor, SearchQuery query, Map<String, List<String>> selected, SearchRequest request) {
         SearchSort sort = request.sort().orElse(hasWords(query) ? SearchSort.RELEVANCE : SearchSort.NEWEST);
-        return index.search(new AssetIndex.Query(query, request.selected(), AssetDocuments.principalsOf(actor), actor.username(),
+        return index.search(new AssetIndex.Query(query, selected, AssetDocuments.principalsOf(actor), actor.username(),
                 sort, request.cursor(), request.limit(), request.cursor().isEmpty(), properties.facetValues()));
     }
 
@@ -67,7 +101,7 @@ public class SearchManagement {
         }
         String text = String.join(" ", words);
         var retry = new SearchRequest(text, request.selected(), request.sort(), Optional.empty(), 1);
-        return run(actor, SearchQuery.parse(text), retry).total() > 0 ? Optional.of(text) : Optional.empty();
+        return run(actor, retry).total() > 0 ? Optional.of(text) : Optional.empty();
     }
 
     private static boolean hasWords(SearchQuery query) {

@@ -6,7 +6,7 @@
  * revisions at start, and can be rebuilt by an admin. Searches that find nothing are recorded.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "metadata"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "metadata", "collection"})
 package dev.atelier.search;
 
 import org.jspecify.annotations.NullMarked;

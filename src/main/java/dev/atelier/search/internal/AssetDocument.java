@@ -14,10 +14,11 @@ import java.util.Set;
  * @param filenames the original file name of every version, newest first
  * @param readers the principals allowed to see the asset ({@code role:viewer}, {@code user:<id>})
  * @param embedded the current version's file metadata (keywords, creator, captured, ...), empty until read
+ * @param collections ids of the collections the asset is in and of every folder above them
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
-        Set<String> readers, boolean metadataRead, Embedded embedded) {
+        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections) {
 
     /** The file's own words and facts that search uses. */
     record Embedded(List<String> keywords, List<String> creators, String caption, String copyright, String camera,

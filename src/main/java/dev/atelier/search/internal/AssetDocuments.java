@@ -6,6 +6,7 @@ import dev.atelier.asset.AssetVersion;
 import dev.atelier.identity.Role;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.UserId;
+import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.metadata.VersionMetadata;
@@ -24,11 +25,13 @@ public class AssetDocuments {
 
     private final UserManagement users;
     private final MetadataManagement metadata;
+    private final CollectionManagement collections;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
-    AssetDocuments(UserManagement users, MetadataManagement metadata) {
+    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections) {
         this.users = users;
         this.metadata = metadata;
+        this.collections = collections;
     }
 
     AssetDocument of(Asset asset) {
@@ -39,7 +42,8 @@ public class AssetDocuments {
         return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
                 typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
                 asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
-                asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE));
+                asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE),
+                collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()));
     }
 
     /**

@@ -31,6 +31,9 @@ public interface AssetIndex {
     /** Removes every document; searches keep seeing the old ones until {@link #publish()}. */
     void clear();
 
+    /** Makes all changes so far durable now, rather than at the next commit interval. */
+    void commit();
+
     /** Makes all changes so far visible to searches (and, after a clear, the cleared state). */
     void publish();
 

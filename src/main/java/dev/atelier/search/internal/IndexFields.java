@@ -22,6 +22,7 @@ final class IndexFields {
     static final String UPDATED = "updated";
     static final String SIZE = "size";
     static final String VERSIONS = "versions";
+    static final String COLLECTION = "collection";
     static final String TAG = "tag";
     /** The keywords again as words, so free text finds and ranks them ({@code tag} holds each whole). */
     static final String TAG_WORDS = "tag_words";
@@ -42,7 +43,7 @@ final class IndexFields {
             Map.entry(FILENAME, Kind.TEXT), Map.entry(TYPE, Kind.KEYWORD), Map.entry(FORMAT, Kind.KEYWORD),
             Map.entry(OWNER, Kind.KEYWORD), Map.entry(IN, Kind.KEYWORD), Map.entry(CREATED, Kind.DATE),
             Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER),
-            Map.entry(TAG, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
+            Map.entry(TAG, Kind.KEYWORD), Map.entry(COLLECTION, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
             Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD)));
 
     /** Facets in the order a page shows them; {@code created} counts by month ({@code 2026-11}). */

@@ -6,6 +6,7 @@ import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetRestored;
 import dev.atelier.asset.AssetTrashed;
 import dev.atelier.asset.AssetVersionAdded;
+import dev.atelier.collection.CollectionMembershipChanged;
 import dev.atelier.metadata.MetadataExtracted;
 import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.search.IndexStatus;
@@ -85,6 +86,19 @@ public class IndexSync {
     @ApplicationModuleListener
     void on(MetadataExtracted e) {
         reindex(e.assetId());
+    }
+
+    /**
+     * Membership has no revision the catch-up could compare, so this listener commits before it
+     * returns: once the event counts as delivered, the change is on disk.
+     */
+    @ApplicationModuleListener
+    void on(CollectionMembershipChanged e) {
+        for (int from = 0; from < e.assets().size(); from += BATCH) {
+            var batch = e.assets().subList(from, Math.min(from + BATCH, e.assets().size()));
+            index.upsert(batch.stream().map(assets::find).flatMap(Optional::stream).map(documents::of).toList());
+        }
+        index.commit();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -200,7 +200,8 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         });
     }
 
-    private void commit() {
+    @Override
+    public void commit() {
         try {
             if (writer.hasUncommittedChanges()) {
                 writer.commit();

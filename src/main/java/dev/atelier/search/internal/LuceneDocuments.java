@@ -34,6 +34,7 @@ final class LuceneDocuments {
 
     LuceneDocuments() {
         facets.setMultiValued(TAG, true);
+        facets.setMultiValued(COLLECTION, true);
     }
 
     FacetsConfig facetsConfig() {
@@ -56,6 +57,7 @@ final class LuceneDocuments {
             keyword(doc, TAG, k);
             doc.add(new TextField(TAG_WORDS, k, Store.NO));
         });
+        a.collections().forEach(c -> keyword(doc, COLLECTION, c));
         embedded.creators().forEach(c -> doc.add(new TextField(CREATOR, c, Store.NO)));
         doc.add(new TextField(CAPTION, embedded.caption(), Store.NO));
         doc.add(new TextField(COPYRIGHT, embedded.copyright(), Store.NO));
