@@ -3,6 +3,8 @@ package dev.atelier.search.web;
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetStatus;
 import dev.atelier.asset.MediaTypeLabels;
+import dev.atelier.collection.AssetCollection;
+import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.search.SearchHit;
@@ -36,10 +38,12 @@ class LibraryPageController {
 
     private final AssetManagement assets;
     private final SearchManagement search;
+    private final CollectionManagement collections;
 
-    LibraryPageController(AssetManagement assets, SearchManagement search) {
+    LibraryPageController(AssetManagement assets, SearchManagement search, CollectionManagement collections) {
         this.assets = assets;
         this.search = search;
+        this.collections = collections;
     }
 
     record ResultCard(String id, String title, String typeLabel, int version) {
@@ -77,7 +81,8 @@ class LibraryPageController {
         } catch (ProblemException e) {
             SearchRequest request = new SearchRequest(Optional.ofNullable(parameters.getFirst("q")).orElse(""), java.util.Map.of(),
                     Optional.empty(), Optional.empty(), 1);
-            LibraryView view = LibraryView.of(request, new SearchResult(0, List.of(), List.of(), Optional.empty(), Optional.empty()), false);
+            LibraryView view = LibraryView.of(request, new SearchResult(0, List.of(), List.of(), Optional.empty(), Optional.empty()), false,
+                    java.util.Map.of(), java.util.Map.of());
             model.addAttribute("view", view);
             model.addAttribute("queryError", e.getMessage());
             model.addAttribute("page", new Page<>(List.<ResultCard>of(), Optional.empty()));
@@ -98,7 +103,12 @@ class LibraryPageController {
         } else {
             page = new Page<>(result.hits().stream().map(ResultCard::of).toList(), result.next());
         }
-        LibraryView view = LibraryView.of(request, result, browsing);
+        var all = collections.all(actor);
+        LibraryView view = LibraryView.of(request, result, browsing,
+                all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id().toString(), AssetCollection::name)),
+                all.stream().filter(c -> c.kind() == AssetCollection.Kind.SMART)
+                        .collect(java.util.stream.Collectors.toMap(c -> c.id().toString(), c -> c.query().orElse(""))));
+        model.addAttribute("canSave", actor.has(Role.CONTRIBUTOR) && !browsing);
         model.addAttribute("view", view);
         model.addAttribute("page", page);
         model.addAttribute("emptyText", cursor.isPresent() ? "" : browsing

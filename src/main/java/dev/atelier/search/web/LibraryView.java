@@ -20,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * page, so results are shareable and the back button works.
  */
 record LibraryView(String query, String sort, long total, boolean browsing, List<FacetView> facets, Optional<String> suggestion,
-        Optional<String> suggestionHref, String self) {
+        Optional<String> suggestionHref, String self, String savable, List<String> heading) {
 
     record FacetView(String name, String label, List<ValueView> values) {}
 
@@ -30,16 +30,44 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
     private static final Map<String, String> FACET_LABELS = Map.of("type", "Type", "format", "Format", "tag", "Keywords", "orientation", "Orientation", "owner", "Uploaded by", "created", "Added");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
-    static LibraryView of(SearchRequest request, SearchResult result, boolean browsing) {
+    /**
+     * @param collectionNames names of the collections among the facet values (the index knows only ids)
+     * @param smart ids of smart collections: a saved search cannot name them, it takes their query instead
+     */
+    static LibraryView of(SearchRequest request, SearchResult result, boolean browsing, Map<String, String> collectionNames,
+            Map<String, String> smart) {
         String sort = request.sort().map(SearchSort::key).orElse("");
         List<FacetView> facets = result.facets().stream().filter(f -> !f.values().isEmpty())
                 .map(f -> new FacetView(f.name(), FACET_LABELS.getOrDefault(f.name(), f.name()), f.values().stream()
-                        .map(v -> new ValueView(v.value(), label(f.name(), v.value()), v.count(), v.selected(),
+                        .map(v -> new ValueView(v.value(), f.name().equals("collection")
+                                ? collectionNames.getOrDefault(v.value(), v.value()) : label(f.name(), v.value()), v.count(), v.selected(),
                                 href(request.query(), sort, toggled(request.selected(), f.name(), v.value()))))
                         .toList()))
                 .toList();
+        List<String> heading = request.selected().getOrDefault("collection", List.of()).stream()
+                .map(id -> collectionNames.getOrDefault(id, id)).toList();
         return new LibraryView(request.query(), sort, result.total(), browsing, facets, result.suggestion(),
-                result.suggestion().map(s -> href(s, sort, request.selected())), href(request.query(), sort, request.selected()));
+                result.suggestion().map(s -> href(s, sort, request.selected())), href(request.query(), sort, request.selected()),
+                savable(request, smart), heading);
+    }
+
+    /** The search as one query of the search box's language, for a smart collection to keep. */
+    static String savable(SearchRequest request, Map<String, String> smart) {
+        List<String> parts = new ArrayList<>();
+        if (!request.query().isBlank()) {
+            parts.add(request.selected().isEmpty() ? request.query().strip() : "(" + request.query().strip() + ")");
+        }
+        request.selected().forEach((facet, values) -> {
+            List<String> terms = values.stream().map(v -> smart.containsKey(v) ? "(" + smart.get(v) + ")" : facet + ":" + quoted(v)).toList();
+            if (!terms.isEmpty()) {
+                parts.add(terms.size() == 1 ? terms.getFirst() : "(" + String.join(" OR ", terms) + ")");
+            }
+        });
+        return String.join(" ", parts);
+    }
+
+    private static String quoted(String value) {
+        return value.matches("[\\p{L}\\p{N}_./-]+") ? value : "\"" + value.replace("\"", "") + "\"";
     }
 
     static String href(String query, String sort, Map<String, List<String>> selected) {
