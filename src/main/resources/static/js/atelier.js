@@ -54,10 +54,19 @@ function uploadOne(file, url, list) {
   });
 }
 
-// With the "warn" duplicate policy the receipt names assets that already held the same file.
+// The receipt may name assets that already held the same file ("warn" duplicate policy) and
+// naming conventions the file name does not follow (rules that warn).
 function noteDuplicates(row, xhr) {
-  let existing = [];
-  try { existing = JSON.parse(xhr.responseText).duplicateOf || []; } catch { return; }
+  let receipt = {};
+  try { receipt = JSON.parse(xhr.responseText); } catch { return; }
+  (receipt.namingWarnings || []).forEach((text) => {
+    const warning = document.createElement('span');
+    warning.className = 'note';
+    warning.textContent = text;
+    row.classList.add('duplicate');
+    row.append(warning);
+  });
+  const existing = receipt.duplicateOf || [];
   if (!existing.length) return;
   const note = document.createElement('span');
   note.className = 'note';

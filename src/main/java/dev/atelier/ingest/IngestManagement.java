@@ -33,11 +33,13 @@ public class IngestManagement {
     private final AssetManagement assets;
     private final TypeSniffer sniffer;
     private final IngestProperties properties;
+    private final NamingManagement naming;
 
-    IngestManagement(AssetManagement assets, TypeSniffer sniffer, IngestProperties properties) {
+    IngestManagement(AssetManagement assets, TypeSniffer sniffer, IngestProperties properties, NamingManagement naming) {
         this.assets = assets;
         this.sniffer = sniffer;
         this.properties = properties;
+        this.naming = naming;
     }
 
     /** Checked before any byte is read, so a viewer cannot fill the disk. */
@@ -59,10 +61,11 @@ public class IngestManagement {
             upload.close();
             throw new DuplicateContentException(duplicates);
         }
-        NewContent content = commit(upload);
+        Inspected inspected = inspect(upload);
+        NewContent content = commit(upload, inspected);
         String title = upload.field("title").orElse(FileNames.baseName(content.filename()));
         Asset asset = assets.create(actor, title, content);
-        return receipt(asset, asset.currentVersion(), duplicates);
+        return receipt(asset, asset.currentVersion(), duplicates, inspected.warnings());
     }
 
     private static UploadReceipt.ExistingAsset existing(Asset a) {
@@ -81,8 +84,9 @@ public class IngestManagement {
     public UploadReceipt addVersion(Actor actor, AssetId id, ReceivedUpload upload, Optional<String> claimedSha256) {
         requireMayAddVersion(actor, id);
         verify(upload, claimedSha256);
-        Asset asset = addVersionRetryingRaces(actor, id, commit(upload));
-        return receipt(asset, asset.currentVersion(), List.of());
+        Inspected inspected = inspect(upload);
+        Asset asset = addVersionRetryingRaces(actor, id, commit(upload, inspected));
+        return receipt(asset, asset.currentVersion(), List.of(), inspected.warnings());
     }
 
     /**
@@ -110,16 +114,34 @@ public class IngestManagement {
         }
     }
 
-    private NewContent commit(ReceivedUpload upload) {
-        var staged = upload.staged();
+    /** The upload's safe name and sniffed type, and the naming rules it breaks that only warn. */
+    private record Inspected(String filename, String mediaType, List<String> warnings) {}
+
+    /** @throws NamingConventionException when the name breaks a rejecting rule; nothing is kept */
+    private Inspected inspect(ReceivedUpload upload) {
         String filename = FileNames.sanitize(upload.filename());
-        String mediaType = sniffer.detect(staged, filename);
-        staged.commit();
-        return new NewContent(staged.key(), staged.size(), mediaType, filename);
+        String mediaType = sniffer.detect(upload.staged(), filename);
+        List<NamingRule> broken = naming.broken(filename, mediaType);
+        var rejecting = broken.stream().filter(r -> r.mode() == NamingRule.Mode.REJECT).findFirst();
+        if (rejecting.isPresent()) {
+            upload.close();
+            throw new NamingConventionException(filename, rejecting.get());
+        }
+        return new Inspected(filename, mediaType, broken.stream()
+                .map(r -> "The file name does not follow " + r.name() + ": " + r.template().template() + " (for example "
+                        + r.template().example() + ")")
+                .toList());
     }
 
-    private static UploadReceipt receipt(Asset asset, AssetVersion v, List<UploadReceipt.ExistingAsset> duplicates) {
+    private static NewContent commit(ReceivedUpload upload, Inspected inspected) {
+        var staged = upload.staged();
+        staged.commit();
+        return new NewContent(staged.key(), staged.size(), inspected.mediaType(), inspected.filename());
+    }
+
+    private static UploadReceipt receipt(Asset asset, AssetVersion v, List<UploadReceipt.ExistingAsset> duplicates,
+            List<String> namingWarnings) {
         return new UploadReceipt(asset.id().toString(), v.number(), v.blobKey().sha256(), v.size(), v.mediaType(),
-                v.originalFilename(), asset.title(), duplicates);
+                v.originalFilename(), asset.title(), duplicates, namingWarnings);
     }
 }

@@ -4,7 +4,7 @@
  * neutralising hostile filenames. Only whole, verified content reaches the asset module.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "storage", "asset"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "storage", "asset", "media"})
 package dev.atelier.ingest;
 
 import org.jspecify.annotations.NullMarked;

@@ -46,8 +46,9 @@ class WriteOrderTests extends IntegrationTest {
     @Test
     void noRowIsWrittenWhenTheBlobCannotBeCommitted() {
         AssetManagement assets = mock(AssetManagement.class);
+        NamingManagement naming = mock(NamingManagement.class);
         var ingest = new IngestManagement(assets, new TypeSniffer(),
-                new IngestProperties(org.springframework.util.unit.DataSize.ofGigabytes(5), IngestProperties.DuplicatePolicy.WARN));
+                new IngestProperties(org.springframework.util.unit.DataSize.ofGigabytes(5), IngestProperties.DuplicatePolicy.WARN), naming);
         var upload = new ReceivedUpload(new FailingCommit(), "a.txt", Map.of());
         Actor actor = new Actor(new UserId(UUID.randomUUID()), "c", Role.CONTRIBUTOR);
 
