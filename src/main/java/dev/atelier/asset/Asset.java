@@ -27,9 +27,17 @@ public final class Asset {
     private long revision;
     private Instant updatedAt;
     private Optional<Instant> trashedAt;
+    private boolean confidential;
 
+    /** An asset everyone with the viewer right may see. */
     public Asset(AssetId id, String title, String description, UserId ownerId, AssetStatus status, long revision,
             Instant createdAt, Instant updatedAt, Optional<Instant> trashedAt, List<AssetVersion> versions) {
+        this(id, title, description, ownerId, status, revision, createdAt, updatedAt, trashedAt, versions, false);
+    }
+
+    /** @param confidential whether only the owner, managers and admins may see it */
+    public Asset(AssetId id, String title, String description, UserId ownerId, AssetStatus status, long revision,
+            Instant createdAt, Instant updatedAt, Optional<Instant> trashedAt, List<AssetVersion> versions, boolean confidential) {
         this.id = id;
         this.title = title;
         this.description = description;
@@ -40,6 +48,7 @@ public final class Asset {
         this.updatedAt = updatedAt;
         this.trashedAt = trashedAt;
         this.versions = new ArrayList<>(versions);
+        this.confidential = confidential;
     }
 
     static Asset create(AssetId id, String title, AssetVersion first) {
@@ -60,6 +69,12 @@ public final class Asset {
         requireActive("edit");
         newTitle.ifPresent(t -> this.title = checkedTitle(t));
         newDescription.ifPresent(d -> this.description = checkedDescription(d));
+        touch(at);
+    }
+
+    void setConfidential(boolean confidential, Instant at) {
+        requireActive("change who sees");
+        this.confidential = confidential;
         touch(at);
     }
 
@@ -115,6 +130,12 @@ public final class Asset {
     public Instant updatedAt() { return updatedAt; }
     public Optional<Instant> trashedAt() { return trashedAt; }
     public List<AssetVersion> versions() { return Collections.unmodifiableList(versions); }
+    public boolean confidential() { return confidential; }
+
+    /** Confidential assets are seen by their owner, managers and admins only; the rest by every viewer. */
+    public boolean visibleTo(dev.atelier.identity.Actor actor) {
+        return !confidential || actor.id().equals(ownerId) || actor.has(dev.atelier.identity.Role.MANAGER);
+    }
 
     public AssetVersion currentVersion() {
         return versions.getLast();

@@ -51,7 +51,7 @@ public class AssetManagement {
     @Transactional
     public Asset addVersion(Actor actor, AssetId id, NewContent content) {
         actor.require(Role.CONTRIBUTOR);
-        Asset asset = load(id);
+        Asset asset = load(id, actor);
         long expected = asset.revision();
         AssetVersion version = asset.addVersion(content, actor.id(), now());
         assets.update(asset, expected);
@@ -69,7 +69,7 @@ public class AssetManagement {
     @Transactional
     public Asset edit(Actor actor, AssetId id, Optional<String> title, Optional<String> description, Optional<Long> expectedRevision) {
         actor.require(Role.CONTRIBUTOR);
-        Asset asset = load(id);
+        Asset asset = load(id, actor);
         if (expectedRevision.isPresent() && expectedRevision.get() != asset.revision()) {
             throw new StaleWriteException(id, asset.revision());
         }
@@ -82,7 +82,7 @@ public class AssetManagement {
 
     @Transactional
     public Asset trash(Actor actor, AssetId id) {
-        Asset asset = load(id);
+        Asset asset = load(id, actor);
         actor.requireOwnerOrManager(asset.ownerId(), "move this asset to the trash");
         long expected = asset.revision();
         asset.trash(now());
@@ -93,7 +93,7 @@ public class AssetManagement {
 
     @Transactional
     public Asset restore(Actor actor, AssetId id) {
-        Asset asset = load(id);
+        Asset asset = load(id, actor);
         actor.requireOwnerOrManager(asset.ownerId(), "restore this asset");
         long expected = asset.revision();
         asset.restore(now());
@@ -102,11 +102,29 @@ public class AssetManagement {
         return asset;
     }
 
-    /** @throws NotFoundException when no asset has the id */
+    /** @throws NotFoundException when no asset has the id, or it is confidential and not the actor's to see */
     @Transactional(readOnly = true)
     public Asset get(Actor actor, AssetId id) {
         actor.require(Role.VIEWER);
-        return load(id);
+        return load(id, actor);
+    }
+
+    /**
+     * Makes the asset confidential (seen only by its owner, managers and admins) or open to every
+     * viewer again; publishes {@link AssetEdited}.
+     */
+    @Transactional
+    public Asset setConfidential(Actor actor, AssetId id, boolean confidential) {
+        Asset asset = load(id, actor);
+        if (asset.confidential() == confidential) {
+            return asset;
+        }
+        actor.requireOwnerOrManager(asset.ownerId(), "change who sees this asset");
+        long expected = asset.revision();
+        asset.setConfidential(confidential, now());
+        assets.update(asset, expected);
+        events.publishEvent(new AssetEdited(id, asset.revision(), actor.id()));
+        return asset;
     }
 
     /** The version, or the current one when {@code number} is empty. */
@@ -140,7 +158,7 @@ public class AssetManagement {
     @Transactional(readOnly = true)
     public Page<Asset> scan(Optional<Cursor> after, int limit) {
         int size = Math.clamp(limit, 1, 1000);
-        return Page.of(assets.page(Optional.empty(), after, size + 1), size, AssetManagement::cursorOf);
+        return Page.of(assets.page(Optional.empty(), after, size + 1, Optional.empty()), size, AssetManagement::cursorOf);
     }
 
     /** Every asset's id and revision, streamed in one read; for mirrors to find what changed. */
@@ -153,7 +171,7 @@ public class AssetManagement {
     @Transactional(readOnly = true)
     public java.util.List<Asset> holding(Actor actor, dev.atelier.storage.BlobKey content) {
         actor.require(Role.VIEWER);
-        return assets.holding(content, 10);
+        return assets.holding(content, 10).stream().filter(a -> a.visibleTo(actor)).toList();
     }
 
     /** Newest first; {@code limit} is clamped to 1..200. */
@@ -161,15 +179,17 @@ public class AssetManagement {
     public Page<Asset> list(Actor actor, AssetStatus status, Optional<Cursor> after, int limit) {
         actor.require(Role.VIEWER);
         int size = Math.clamp(limit, 1, 200);
-        return Page.of(assets.page(Optional.of(status), after, size + 1), size, AssetManagement::cursorOf);
+        Optional<dev.atelier.identity.UserId> viewer = actor.has(Role.MANAGER) ? Optional.empty() : Optional.of(actor.id());
+        return Page.of(assets.page(Optional.of(status), after, size + 1, viewer), size, AssetManagement::cursorOf);
     }
 
     private static String cursorOf(Asset last) {
         return new Cursor(last.createdAt(), last.id().value()).encode();
     }
 
-    private Asset load(AssetId id) {
-        return assets.findById(id).orElseThrow(() -> new NotFoundException("asset " + id));
+    /** The asset, as far as the actor may know it exists. */
+    private Asset load(AssetId id, Actor actor) {
+        return assets.findById(id).filter(a -> a.visibleTo(actor)).orElseThrow(() -> new NotFoundException("asset " + id));
     }
 
     private void publishAdded(Asset asset, AssetVersion version, Actor actor) {

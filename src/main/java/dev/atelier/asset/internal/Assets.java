@@ -33,11 +33,11 @@ public class Assets {
 
     public void insert(Asset asset) {
         jdbc.sql("""
-                INSERT INTO assets (id, title, description, owner_id, status, current_version, revision, created_at, updated_at, trashed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO assets (id, title, description, owner_id, status, current_version, revision, created_at, updated_at, trashed_at, confidential)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(asset.id().value(), asset.title(), asset.description(), asset.ownerId().value(), asset.status().name(),
                         asset.currentVersion().number(), asset.revision(), ts(asset.createdAt()), ts(asset.updatedAt()),
-                        asset.trashedAt().map(Assets::ts).orElse(null))
+                        asset.trashedAt().map(Assets::ts).orElse(null), asset.confidential())
                 .update();
         asset.versions().forEach(v -> insertVersion(asset.id(), v));
     }
@@ -58,11 +58,11 @@ public class Assets {
      */
     public void update(Asset asset, long expectedRevision) {
         int rows = jdbc.sql("""
-                UPDATE assets SET title = ?, description = ?, status = ?, current_version = ?, revision = ?, updated_at = ?, trashed_at = ?
-                WHERE id = ? AND revision = ?""")
+                UPDATE assets SET title = ?, description = ?, status = ?, current_version = ?, revision = ?, updated_at = ?, trashed_at = ?,
+                confidential = ? WHERE id = ? AND revision = ?""")
                 .params(asset.title(), asset.description(), asset.status().name(), asset.currentVersion().number(),
                         asset.revision(), ts(asset.updatedAt()), asset.trashedAt().map(Assets::ts).orElse(null),
-                        asset.id().value(), expectedRevision)
+                        asset.confidential(), asset.id().value(), expectedRevision)
                 .update();
         if (rows != 1) {
             throw new StaleWriteException(asset.id(), expectedRevision);
@@ -74,12 +74,20 @@ public class Assets {
                 .map(row -> row.toAsset(versionsOf(List.of(id.value())).getOrDefault(id.value(), List.of())));
     }
 
-    /** Assets in a status (or all of them), newest first, after the cursor. */
-    public List<Asset> page(Optional<AssetStatus> status, Optional<Cursor> after, int limit) {
+    /**
+     * Assets in a status (or all of them), newest first, after the cursor.
+     *
+     * @param viewer when present, confidential assets are left out unless this user owns them
+     */
+    public List<Asset> page(Optional<AssetStatus> status, Optional<Cursor> after, int limit, Optional<UserId> viewer) {
         String where = status.map(s -> "status = :status").orElse("1 = 1")
-                + after.map(c -> " AND (created_at < :at OR (created_at = :at AND id < :id))").orElse("");
+                + after.map(c -> " AND (created_at < :at OR (created_at = :at AND id < :id))").orElse("")
+                + viewer.map(v -> " AND (confidential = FALSE OR owner_id = :viewer)").orElse("");
         var statement = jdbc.sql("SELECT * FROM assets WHERE " + where + " ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
                 .param("limit", limit);
+        if (viewer.isPresent()) {
+            statement = statement.param("viewer", viewer.get().value());
+        }
         if (status.isPresent()) {
             statement = statement.param("status", status.get().name());
         }

@@ -40,7 +40,7 @@ class AssetApiController {
     record AssetPage(List<AssetResource> items, @Nullable String next) {
     }
 
-    record AssetPatch(@Nullable String title, @Nullable String description) {
+    record AssetPatch(@Nullable String title, @Nullable String description, @Nullable Boolean confidential) {
     }
 
     @Operation(summary = "List assets, newest first", description = "Pass the 'next' value of a page as 'cursor' for the following page.")
@@ -56,12 +56,19 @@ class AssetApiController {
         return withEtag(assets.get(actor, AssetId.parse(id)));
     }
 
-    @Operation(summary = "Change title and/or description", description = "Send If-Match with the ETag you read; a stale one is a 412.")
+    @Operation(summary = "Change title, description and/or confidentiality",
+            description = "Send If-Match with the ETag you read; a stale one is a 412. confidential: true makes the asset visible to its "
+                    + "owner, managers and admins only (owner or manager may change it).")
     @PatchMapping(path = "/api/v1/assets/{id}", consumes = {"application/json", "application/merge-patch+json"})
     ResponseEntity<AssetResource> edit(Actor actor, @PathVariable String id, @RequestBody AssetPatch patch,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Asset asset = assets.edit(actor, AssetId.parse(id), Optional.ofNullable(patch.title()), Optional.ofNullable(patch.description()),
-                Revisions.fromIfMatch(ifMatch));
+        AssetId assetId = AssetId.parse(id);
+        Asset asset = patch.title() == null && patch.description() == null ? assets.get(actor, assetId)
+                : assets.edit(actor, assetId, Optional.ofNullable(patch.title()), Optional.ofNullable(patch.description()),
+                        Revisions.fromIfMatch(ifMatch));
+        if (patch.confidential() != null) {
+            asset = assets.setConfidential(actor, assetId, patch.confidential());
+        }
         return withEtag(asset);
     }
 

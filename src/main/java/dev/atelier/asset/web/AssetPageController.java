@@ -44,8 +44,9 @@ class AssetPageController {
 
     @PostMapping("/assets/{id}/edit")
     String edit(Actor actor, @PathVariable String id, @RequestParam String title, @RequestParam(defaultValue = "") String description,
-            @RequestParam long revision) {
+            @RequestParam long revision, @RequestParam(defaultValue = "false") boolean confidential) {
         assets.edit(actor, AssetId.parse(id), Optional.of(title), Optional.of(description), Optional.of(revision));
+        assets.setConfidential(actor, AssetId.parse(id), confidential);
         return "redirect:/assets/" + id;
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The API's JSON view of an asset. */
-record AssetResource(String id, String title, String description, String status, String ownerId, int version, long revision,
+record AssetResource(String id, String title, String description, String status, boolean confidential, String ownerId, int version, long revision,
         Instant createdAt, Instant updatedAt, @Nullable Instant trashedAt, List<VersionResource> versions,
         Map<String, String> links) {
 
@@ -24,7 +24,7 @@ record AssetResource(String id, String title, String description, String status,
     static AssetResource of(Asset a) {
         String id = a.id().toString();
         String base = "/api/v1/assets/" + id;
-        return new AssetResource(id, a.title(), a.description(), a.status().name().toLowerCase(), a.ownerId().toString(),
+        return new AssetResource(id, a.title(), a.description(), a.status().name().toLowerCase(), a.confidential(), a.ownerId().toString(),
                 a.currentVersion().number(), a.revision(), a.createdAt(), a.updatedAt(), a.trashedAt().orElse(null),
                 a.versions().stream().map(v -> VersionResource.of(id, v)).toList(),
                 Map.of("self", base, "content", base + "/content", "thumbnail", base + "/renditions/thumbnail",

@@ -47,11 +47,12 @@ public class AssetDocuments {
     }
 
     /**
-     * Who may see the asset. Today every user with the viewer right sees every asset, and owners
-     * their own; restricted collections will narrow this here, and only here.
+     * Who may see the asset, the same rule as {@link Asset#visibleTo}: every viewer, or for a
+     * confidential asset its owner and managers (admins hold the manager right).
      */
-    private static Set<String> readersOf(Asset asset) {
-        return Set.of("role:" + Role.VIEWER.name().toLowerCase(Locale.ROOT), "user:" + asset.ownerId().value());
+    static Set<String> readersOf(Asset asset) {
+        Role broadest = asset.confidential() ? Role.MANAGER : Role.VIEWER;
+        return Set.of("role:" + broadest.name().toLowerCase(Locale.ROOT), "user:" + asset.ownerId().value());
     }
 
     /** The broad kind people filter by: image, video, audio, document or other. */

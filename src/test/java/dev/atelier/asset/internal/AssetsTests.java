@@ -76,9 +76,9 @@ abstract class AssetsTests {
         // two assets created in the same microsecond must still page without loss or repeat
         assets.insert(asset(t0.plusSeconds(4), 1));
 
-        List<Asset> first = assets.page(Optional.of(AssetStatus.ACTIVE), Optional.empty(), 4);
+        List<Asset> first = assets.page(Optional.of(AssetStatus.ACTIVE), Optional.empty(), 4, Optional.empty());
         Asset last = first.getLast();
-        List<Asset> second = assets.page(Optional.of(AssetStatus.ACTIVE), Optional.of(new Cursor(last.createdAt(), last.id().value())), 4);
+        List<Asset> second = assets.page(Optional.of(AssetStatus.ACTIVE), Optional.of(new Cursor(last.createdAt(), last.id().value())), 4, Optional.empty());
 
         assertThat(first).hasSize(4);
         assertThat(second).hasSize(2);
@@ -98,8 +98,23 @@ abstract class AssetsTests {
         var revisions = new java.util.HashMap<AssetId, Long>();
         assets.eachRevision(revisions::put);
 
-        assertThat(assets.page(Optional.empty(), Optional.empty(), 10)).extracting(Asset::id).containsExactly(trashed.id(), active.id());
+        assertThat(assets.page(Optional.empty(), Optional.empty(), 10, Optional.empty())).extracting(Asset::id).containsExactly(trashed.id(), active.id());
         assertThat(revisions).containsEntry(active.id(), 1L).containsEntry(trashed.id(), 7L).hasSize(2);
+    }
+
+    @Test
+    void leavesConfidentialAssetsOutOfAPageUnlessTheViewerOwnsThem() {
+        Asset open = asset(t0, 1);
+        Asset secret = new Asset(new AssetId(UUID.randomUUID()), "Secret", "", owner, AssetStatus.ACTIVE, 1, t0.plusSeconds(1),
+                t0.plusSeconds(1), Optional.empty(), open.versions(), true);
+        assets.insert(open);
+        assets.insert(secret);
+
+        var someoneElse = Optional.of(new UserId(UUID.randomUUID()));
+
+        assertThat(assets.page(Optional.of(AssetStatus.ACTIVE), Optional.empty(), 10, someoneElse)).extracting(Asset::id).containsExactly(open.id());
+        assertThat(assets.page(Optional.of(AssetStatus.ACTIVE), Optional.empty(), 10, Optional.of(owner))).hasSize(2);
+        assertThat(assets.findById(secret.id()).orElseThrow().confidential()).isTrue();
     }
 
     @Test
