@@ -34,6 +34,9 @@ class ConfidentialAssetTests extends IntegrationTest {
         assertThat(facetTotal(seen, "owner")).isEqualTo(1);
         assertThat(viewer.get("/api/v1/assets/" + secret).status()).isEqualTo(404);
         assertThat(viewer.get("/api/v1/assets/" + secret + "/content").status()).isEqualTo(404);
+        assertThat(viewer.get("/api/v1/assets/" + secret + "/history").status()).isEqualTo(404);
+        assertThat(viewer.get("/api/v1/assets/" + secret + "/renditions").status()).isEqualTo(404);
+        assertThat(viewer.get("/api/v1/assets/" + secret + "/metadata").status()).isEqualTo(404);
         assertThat(viewer.get("/api/v1/assets?limit=200").text()).doesNotContain(secret);
         assertThat(viewer.json("PATCH", "/api/v1/assets/" + secret, "{\"confidential\":false}").status()).isEqualTo(404);
         assertThat(as("contributor-conf", Role.CONTRIBUTOR).get("/api/v1/assets/" + secret).status()).isEqualTo(404);

@@ -8,6 +8,8 @@ import dev.atelier.shared.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import dev.atelier.asset.AssetId;
+import dev.atelier.asset.AssetManagement;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApiController {
 
     private final AuditTrail trail;
+    private final AssetManagement assets;
 
-    AuditApiController(AuditTrail trail) {
+    AuditApiController(AuditTrail trail, AssetManagement assets) {
         this.trail = trail;
+        this.assets = assets;
     }
 
     record AuditPage(List<AuditRecord> items, @Nullable String next) {
@@ -50,6 +54,7 @@ class AuditApiController {
     @Operation(summary = "The history of one asset")
     @GetMapping("/api/v1/assets/{id}/history")
     List<AuditRecord> history(Actor actor, @PathVariable String id) {
+        assets.get(actor, AssetId.parse(id));
         return trail.forSubject(actor, "asset", id);
     }
 

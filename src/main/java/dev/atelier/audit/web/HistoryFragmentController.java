@@ -7,6 +7,8 @@ import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
 import java.time.Instant;
 import java.util.HashMap;
+import dev.atelier.asset.AssetId;
+import dev.atelier.asset.AssetManagement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,10 +27,12 @@ class HistoryFragmentController {
 
     private final AuditTrail trail;
     private final UserManagement users;
+    private final AssetManagement assets;
 
-    HistoryFragmentController(AuditTrail trail, UserManagement users) {
+    HistoryFragmentController(AuditTrail trail, UserManagement users, AssetManagement assets) {
         this.trail = trail;
         this.users = users;
+        this.assets = assets;
     }
 
     record Entry(String what, String who, Instant at) {
@@ -37,6 +41,7 @@ class HistoryFragmentController {
     @GetMapping("/assets/{id}/history/fragment")
     String history(Actor actor, @PathVariable String id, Model model) {
         Map<UUID, String> names = new HashMap<>();
+        assets.get(actor, AssetId.parse(id));
         List<Entry> entries = trail.forSubject(actor, "asset", id).reversed().stream()
                 .map(r -> new Entry(sentence(r), r.actorId().map(u -> names.computeIfAbsent(u, this::name)).orElse("Atelier"),
                         r.occurredAt()))
