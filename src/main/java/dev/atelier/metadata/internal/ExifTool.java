@@ -23,6 +23,8 @@ class ExifTool {
 
     static final int MAX_TAGS = 1_000;
     static final int MAX_VALUE = 2_000;
+    /** All kept values together, so a version's row stays well inside its column. */
+    static final int MAX_TOTAL = 400_000;
     private static final DataSize MAX_OUTPUT = DataSize.ofMegabytes(4);
 
     private final MetadataProperties properties;
@@ -49,14 +51,16 @@ class ExifTool {
             throw new UnreadableMetadataException("exiftool could not read the file (exit " + result.exitCode() + "): " + result.stderrTail());
         }
         Map<String, String> tags = new LinkedHashMap<>();
+        int total = 0;
         for (var entry : first.properties()) {
-            if (tags.size() >= MAX_TAGS) {
+            String text = text(entry.getValue());
+            if (tags.size() >= MAX_TAGS || total + text.length() + entry.getKey().length() > MAX_TOTAL) {
                 break;
             }
-            String text = text(entry.getValue());
             if (!entry.getKey().equals("SourceFile") && !entry.getKey().startsWith("System:") && !text.startsWith("(Binary data ")
                     && text.length() <= MAX_VALUE) {
                 tags.put(entry.getKey(), text);
+                total += text.length() + entry.getKey().length();
             }
         }
         if (tags.containsKey("ExifTool:Error")) {

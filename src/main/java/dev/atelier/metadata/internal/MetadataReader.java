@@ -59,6 +59,14 @@ class MetadataReader {
         });
     }
 
+    /** Records that reading this version's metadata failed for good. */
+    void giveUp(AssetId id, int number, String reason) {
+        transaction.executeWithoutResult(status -> {
+            store.save(new VersionMetadata(id, number, Status.FAILED, Optional.of(reason), Map.of(), Map.of(), Instant.now(clock)));
+            events.publishEvent(new MetadataExtracted(id, number));
+        });
+    }
+
     private VersionMetadata extract(AssetId id, int number, AssetVersion version) {
         Instant now = Instant.now(clock);
         if (!exifTool.installed()) {
