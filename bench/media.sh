@@ -11,7 +11,8 @@
 # Environment: JAVA25, ATELIER_JAR, BENCH_HEAP (256m), BENCH_JVM_OPTS, BENCH_TMPDIR, BENCH_WORKERS (2),
 #              BENCH_PHOTOS (30), BENCH_HIT_REQUESTS (2000), BENCH_HIT_CONCURRENCY (4), BENCH_FORMAT_PHOTOS (10),
 #              BENCH_SKIP_JAVA (1: skip the pure-Java engine run), BENCH_NGINX (0: skip the nginx baseline),
-#              BENCH_KEEP (1: keep the work directory with photos, results and server logs).
+#              BENCH_KEEP (1: keep the work directory with photos, results and server logs),
+#              BENCH_ONLY (hit: only the photos, their upload, cache misses and hits against nginx; ~2 minutes).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -238,7 +239,7 @@ if [[ -n "$NGINX" ]]; then
 fi
 stop_server
 
-if [[ "${BENCH_SKIP_JAVA:-0}" != 1 ]]; then
+if [[ "${BENCH_SKIP_JAVA:-0}" != 1 && "${BENCH_ONLY:-}" != hit ]]; then
     start_server java --atelier.media.workers="$BENCH_WORKERS" --atelier.media.libvips=false
     client server --engine java --base "$BASE" --token "$TOKEN" --server-pid "$SERVER_PID"
     stop_server
