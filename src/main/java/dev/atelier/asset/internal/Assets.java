@@ -73,6 +73,21 @@ public class Assets {
                 .map(row -> row.toAsset(versionsOf(List.of(id.value())).getOrDefault(id.value(), List.of())));
     }
 
+    /**
+     * One version of an asset in the given status, the numbered one or else the current one: a
+     * single row through both primary keys, without loading the aggregate (signed delivery URLs
+     * ask this on every request).
+     */
+    public Optional<AssetVersion> findVersion(AssetId id, AssetStatus status, Optional<Integer> number) {
+        String join = number.isPresent() ? "v.number = ?" : "v.number = a.current_version";
+        var statement = jdbc.sql("SELECT v.* FROM assets a JOIN asset_versions v ON v.asset_id = a.id AND " + join
+                + " WHERE a.id = ? AND a.status = ?");
+        if (number.isPresent()) {
+            statement = statement.param(number.get());
+        }
+        return statement.param(id.value()).param(status.name()).query((rs, row) -> mapVersion(rs)).optional();
+    }
+
     /** Assets in a status, newest first, after the cursor. */
     public List<Asset> page(AssetStatus status, Optional<Cursor> after, int limit) {
         List<AssetRow> rows = after
