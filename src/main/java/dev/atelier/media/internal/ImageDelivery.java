@@ -175,9 +175,8 @@ public class ImageDelivery {
         try {
             work = Files.createTempDirectory("atelier-image-");
             Path input = JobFiles.input(original, work);
-            RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
-                    List.of(target), properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
-                    properties.maxFramePixels(), properties.maxPages()), properties.jobTimeout(), properties.renderWait());
+            RenderResponse response = workers.render(RenderRequest.within(properties, input, version.mediaType(), work, List.of(target)),
+                    properties.jobTimeout(), properties.renderWait());
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();

@@ -94,9 +94,7 @@ class RenditionGenerator {
             Path input = JobFiles.input(original, work);
             List<Target> targets = RenditionKind.forType(job.mediaType()).stream().map(k -> target(k, job.mediaType())).toList();
             boolean timeBased = job.mediaType().startsWith("video/") || job.mediaType().startsWith("audio/");
-            RenderResponse response = workers.render(new RenderRequest(input.toString(), job.mediaType(), work.toString(), targets,
-                    properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
-                    properties.maxFramePixels(), properties.maxPages()),
+            RenderResponse response = workers.render(RenderRequest.within(properties, input, job.mediaType(), work, targets),
                     timeBased ? properties.avJobTimeout() : properties.jobTimeout());
             record(job, response, work);
         } finally {

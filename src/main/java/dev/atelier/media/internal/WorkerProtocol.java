@@ -1,8 +1,10 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.MediaProperties;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,12 +91,26 @@ final class WorkerProtocol {
         }
     }
 
-    /** What to make: from one input file, one JPEG per target, written into {@code outputDir}. */
+    /**
+     * What to make: from one input file, one JPEG per target, written into {@code outputDir}.
+     * {@code avMemory} is the address space (bytes) each ffmpeg/ffprobe run may map.
+     */
     record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
-            long maxSeconds, long maxFramePixels, int maxPages) {
+            long maxSeconds, long maxFramePixels, int maxPages, long avMemory) {
 
         RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
             this(input, mediaType, outputDir, targets, maxPixels, quality, Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
+        }
+
+        RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
+                long maxSeconds, long maxFramePixels, int maxPages) {
+            this(input, mediaType, outputDir, targets, maxPixels, quality, maxSeconds, maxFramePixels, maxPages, Long.MAX_VALUE);
+        }
+
+        /** A request under every limit the server is configured with. */
+        static RenderRequest within(MediaProperties limits, Path input, String mediaType, Path outputDir, List<Target> targets) {
+            return new RenderRequest(input.toString(), mediaType, outputDir.toString(), targets, limits.maxPixels(), limits.jpegQuality(),
+                    limits.maxDuration().toSeconds(), limits.maxFramePixels(), limits.maxPages(), limits.avMemory().toBytes());
         }
 
         void write(DataOutputStream out) throws IOException {
@@ -111,6 +127,7 @@ final class WorkerProtocol {
             out.writeLong(maxSeconds);
             out.writeLong(maxFramePixels);
             out.writeInt(maxPages);
+            out.writeLong(avMemory);
             out.flush();
         }
 
@@ -125,7 +142,7 @@ final class WorkerProtocol {
                 targets.add(Target.read(in));
             }
             return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat(), in.readLong(), in.readLong(),
-                    in.readInt());
+                    in.readInt(), in.readLong());
         }
     }
 
