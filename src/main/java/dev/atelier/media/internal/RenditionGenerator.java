@@ -107,6 +107,8 @@ class RenditionGenerator {
         return switch (kind) {
             case PROXY -> new Target(kind.slug(), 0, kind.maxEdge(), "inside", "center", mediaType.startsWith("video/") ? "mp4" : "m4a", 0);
             case FILMSTRIP -> new Target(kind.slug(), kind.maxEdge(), 0, "inside", "center", "jpeg", 0);
+            // an animated GIF or WebP: the thumbnail is its first frame, the preview moves
+            case PREVIEW -> new Target(kind.slug(), kind.maxEdge()).keepingAnimation();
             default -> new Target(kind.slug(), kind.maxEdge());
         };
     }

@@ -150,12 +150,24 @@ final class WorkerProtocol {
      * One output: fitted into {@code width} × {@code height} (0 = unconstrained) by {@code fit}
      * ({@code inside}, {@code contain}, {@code cover}, {@code fill}), cropped towards
      * {@code gravity} when covering, encoded as {@code format} ({@code jpeg}, {@code png},
-     * {@code webp}, {@code avif}) at {@code quality} (1..100; 0 = the request's default).
+     * {@code webp}, {@code avif}) at {@code quality} (1..100; 0 = the request's default). With
+     * {@code keepAnimation} an animated source (GIF, WebP) keeps its frames, as an animated WebP,
+     * where the engine can write one; otherwise the first frame is used.
      */
-    record Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform) {
+    record Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform,
+            boolean keepAnimation) {
+
+        Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform) {
+            this(name, width, height, fit, gravity, format, quality, transform, false);
+        }
 
         Target(String name, int width, int height, String fit, String gravity, String format, int quality) {
             this(name, width, height, fit, gravity, format, quality, Transform.NONE);
+        }
+
+        /** The same target, keeping an animated source's frames. */
+        Target keepingAnimation() {
+            return new Target(name, width, height, fit, gravity, format, quality, transform, true);
         }
 
         /** The stored renditions: a JPEG inside a square, never enlarged. */
@@ -187,12 +199,13 @@ final class WorkerProtocol {
             out.writeBoolean(transform.mirror());
             out.writeUTF(transform.tone());
             out.writeInt(transform.page());
+            out.writeBoolean(keepAnimation);
         }
 
         static Target read(DataInputStream in) throws IOException {
             return new Target(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(),
                     new Transform(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readUTF(),
-                            in.readInt()));
+                            in.readInt()), in.readBoolean());
         }
     }
 
