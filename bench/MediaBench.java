@@ -45,8 +45,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Environment: BENCH_PHOTOS (30), BENCH_WORKERS (2, only printed here), BENCH_HIT_REQUESTS (2000),
- * BENCH_HIT_CONCURRENCY (4), BENCH_FORMAT_PHOTOS (10), BENCH_HEAP (only printed). Plain JDK, no
- * dependencies; JSON is read with regular expressions. Linux only: worker CPU and memory come from /proc.
+ * BENCH_HIT_WARMUP (a quarter of the requests), BENCH_HIT_CONCURRENCY (4), BENCH_ONLY (hit), BENCH_FORMAT_PHOTOS (10),
+ * BENCH_HEAP (only printed). Plain JDK, no dependencies; JSON is read with regular expressions. Linux only: worker CPU and memory come from /proc.
  *
  * Units: MB = 10^6 bytes, MiB = 2^20 bytes; CPU-s = user + system seconds.
  */
@@ -84,6 +84,8 @@ public class MediaBench {
     final Map<String, String> args;
     final Properties results = new Properties();
     final int photoCount = intEnv("BENCH_PHOTOS", 30);
+    /** BENCH_ONLY=hit: photos, upload, cache misses and hits (and nginx) only; no baselines, formats, memory or Java run. */
+    static final boolean HITS_ONLY = "hit".equals(System.getenv("BENCH_ONLY"));
     int failures;
 
     MediaBench(Path work, Map<String, String> args) {
@@ -140,12 +142,15 @@ public class MediaBench {
         Files.createDirectories(photos);
         Files.createDirectories(extra);
 
-        log("generating %d synthetic 4000×3000 photo-like JPEGs, one warm-up photo and one 50 MP JPEG with vips ...", photoCount);
+        log("generating %d synthetic 4000×3000 photo-like JPEGs, one warm-up photo%s with vips ...", photoCount,
+                HITS_ONLY ? "" : " and one 50 MP JPEG");
         long t0 = System.nanoTime();
         // two at a time: each vips step is mostly single-threaded, and the machine has two cores
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> jobs = new ArrayList<>();
-        jobs.add(pool.submit(() -> generatePhoto(extra.resolve("big-50mp.jpg"), BIG_W, BIG_H, 9999)));
+        if (!HITS_ONLY) {
+            jobs.add(pool.submit(() -> generatePhoto(extra.resolve("big-50mp.jpg"), BIG_W, BIG_H, 9999)));
+        }
         for (int i = 0; i < photoCount; i++) {
             int seed = i + 1;
             jobs.add(pool.submit(() -> generatePhoto(photos.resolve(String.format(Locale.ROOT, "photo-%03d.jpg", seed)), PHOTO_W, PHOTO_H, seed)));
@@ -166,8 +171,12 @@ public class MediaBench {
         log("  done in %.0f s; %.2f MB per photo on average", (System.nanoTime() - t0) / 1e9, bytes / MB / files.size());
         put("photos.count", files.size());
         put("photos.mb", bytes / MB / files.size());
-        put("big.mb", Files.size(extra.resolve("big-50mp.jpg")) / MB);
         put("vips.version", exec(List.of("vips", "--version")).strip());
+        if (HITS_ONLY) {
+            put("other.prepare", other.cores());
+            return 0;
+        }
+        put("big.mb", Files.size(extra.resolve("big-50mp.jpg")) / MB);
 
         Path out = work.resolve("baseline-out");
         // one untimed run so the first timed one does not pay for loading libvips and its plugins from disk
@@ -352,9 +361,11 @@ public class MediaBench {
             if (engine.equals("libvips") && failures == 0) {
                 List<String> ids = List.of(results.getProperty("libvips.ids").split(","));
                 dynamic(ids, warmId, watch);
-                formats(ids, warmId, watch);
+                if (!HITS_ONLY) {
+                    formats(ids, warmId, watch);
+                }
             }
-            if (failures == 0) {
+            if (failures == 0 && !HITS_ONLY) {
                 memory(engine, watch);
             }
             put(engine + ".workers.seen", watch.seen());
@@ -497,8 +508,9 @@ public class MediaBench {
         return failures == 0 ? 0 : 1;
     }
 
+    /** Untimed requests before the timed ones: BENCH_HIT_WARMUP, else a quarter of them (at least 100). */
     static int warmUpRequests(int requests) {
-        return Math.max(100, requests / 4);
+        return intEnv("BENCH_HIT_WARMUP", Math.max(100, requests / 4));
     }
 
     // =====================================================================================================
@@ -516,13 +528,16 @@ public class MediaBench {
                 results.getProperty("vips.version", "vips ?"), results.getProperty("nginx.version", "no nginx"), Runtime.version());
         line(out, "input         %d SYNTHETIC photo-like JPEGs %d×%d (%.0f MP, Q%d, %.2f MB each on average), made with vips gaussnoise + resize;"
                 + " not real photos", n, PHOTO_W, PHOTO_H, PHOTO_W * PHOTO_H / 1e6, PHOTO_QUALITY, num("photos.mb"));
-        line(out, "baselines     A: one vipsthumbnail over the folder (--size 2048, then --size 400): %.3f CPU-s/image (%.0f %% system);"
-                + "  B: xargs -P2, a vipsthumbnail per image per size: %.2f photos/s (%.3f CPU-s/image);"
-                + "  C: xargs -P2 vipsthumbnail --size 800: %.2f photos/s (%.3f CPU-s/image)",
-                folderCpu, 100 * num("base.folder.sys") / num("base.folder.cpu"), xargsRate, num("base.xargs.cpu") / n, rate800,
-                num("base.800.cpu") / n);
+        boolean baselines = results.containsKey("base.folder.cpu");
+        if (baselines) {
+            line(out, "baselines     A: one vipsthumbnail over the folder (--size 2048, then --size 400): %.3f CPU-s/image (%.0f %% system);"
+                    + "  B: xargs -P2, a vipsthumbnail per image per size: %.2f photos/s (%.3f CPU-s/image);"
+                    + "  C: xargs -P2 vipsthumbnail --size 800: %.2f photos/s (%.3f CPU-s/image)",
+                    folderCpu, 100 * num("base.folder.sys") / num("base.folder.cpu"), xargsRate, num("base.xargs.cpu") / n, rate800,
+                    num("base.800.cpu") / n);
+        }
         for (String engine : List.of("libvips", "java")) {
-            if (!results.containsKey(engine + ".ingest.wall")) {
+            if (!baselines || !results.containsKey(engine + ".ingest.wall")) {
                 continue;
             }
             double wall = num(engine + ".ingest.wall");
@@ -546,13 +561,16 @@ public class MediaBench {
             double tail = num("miss.p99") / num("miss.p50");
             line(out, "dynamic miss  w=800 fm=jpeg, %d requests (one per photo), concurrency 2: %.2f req/s, p50 %.0f ms, p99 %.0f ms;"
                     + "  workers %.3f CPU-s/image", (int) num("miss.count"), rate, num("miss.p50"), num("miss.p99"), num("miss.workerCpu") / n);
-            line(out, "              throughput vs xargs -P2 vipsthumbnail --size 800: %.2f×%s", rate / rate800,
-                    target(rate / rate800 >= TARGET_MISS_THROUGHPUT, "≥", TARGET_MISS_THROUGHPUT));
+            if (baselines) {
+                line(out, "              throughput vs xargs -P2 vipsthumbnail --size 800: %.2f×%s", rate / rate800,
+                        target(rate / rate800 >= TARGET_MISS_THROUGHPUT, "≥", TARGET_MISS_THROUGHPUT));
+            }
             line(out, "              p99/p50: %.2f%s", tail, target(tail <= TARGET_MISS_TAIL, "≤", TARGET_MISS_TAIL));
         }
         if (results.containsKey("hit.rate")) {
-            line(out, "cache hit     %d requests over the %d URLs, concurrency %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms;"
-                    + "  CPU per request: server %.2f ms, client %.2f ms", (int) num("hit.count"), n, (int) num("hit.concurrency"),
+            line(out, "cache hit     %d requests over the %d URLs (after %d untimed), concurrency %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms;"
+                    + "  CPU per request: server %.2f ms, client %.2f ms", (int) num("hit.count"), n,
+                    warmUpRequests((int) num("hit.count")), (int) num("hit.concurrency"),
                     num("hit.rate"), num("hit.p50"), num("hit.p99"), num("hit.serverMs"), num("hit.clientMs"));
             if (results.containsKey("nginx.rate")) {
                 double ratio = num("hit.rate") / num("nginx.rate");
@@ -579,7 +597,9 @@ public class MediaBench {
                         results.getProperty(engine + ".mem.server"), results.getProperty(engine + ".mem.workers"));
             }
         }
-        line(out, "memory        a 2 GiB video: not measured");
+        if (!HITS_ONLY) {
+            line(out, "memory        a 2 GiB video: not measured");
+        }
         for (String engine : List.of("libvips", "java")) {
             double seen = num(engine + ".workers.seen");
             double started = num(engine + ".workers");

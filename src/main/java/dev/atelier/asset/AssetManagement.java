@@ -137,12 +137,11 @@ public class AssetManagement {
 
     /**
      * For signed delivery URLs, which carry no user: the version (the current one when
-     * {@code number} is empty) of an asset that exists and is not in the trash.
+     * {@code number} is empty) of an asset that exists and is not in the trash. One statement,
+     * consistent on its own, so no transaction is opened: this runs on every cached image request.
      */
-    @Transactional(readOnly = true)
     public Optional<AssetVersion> deliverableVersion(AssetId id, Optional<Integer> number) {
-        return assets.findById(id).filter(a -> a.status() == AssetStatus.ACTIVE)
-                .flatMap(a -> number.isPresent() ? a.version(number.get()) : Optional.of(a.currentVersion()));
+        return assets.findVersion(id, AssetStatus.ACTIVE, number);
     }
 
     /**

@@ -26,6 +26,7 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
     /** {@code auto}: the asset's focal point where one is set, else the centre. */
     public static final List<String> GRAVITIES = List.of("auto", "center", "north", "south", "east", "west", "northeast", "northwest",
             "southeast", "southwest");
+    private static final Set<String> GRAVITY_NAMES = Set.copyOf(GRAVITIES);
     public static final Set<String> FORMATS = Set.of("auto", "jpeg", "png", "webp", "avif");
     private static final int DEFAULT_QUALITY = 80;
 
@@ -35,7 +36,7 @@ public record ImageSpec(Optional<Integer> version, int width, int height, String
         int width = Optional.ofNullable(query.get("w")).map(v -> integer("w", v, 1, 100_000)).orElse(0);
         int height = Optional.ofNullable(query.get("h")).map(v -> integer("h", v, 1, 100_000)).orElse(0);
         String fit = choice("fit", query.getOrDefault("fit", "inside"), FITS);
-        String gravity = choice("g", query.getOrDefault("g", "auto"), Set.copyOf(GRAVITIES));
+        String gravity = choice("g", query.getOrDefault("g", "auto"), GRAVITY_NAMES);
         String format = choice("fm", query.getOrDefault("fm", "auto").replace("jpg", "jpeg"), FORMATS);
         int quality = Optional.ofNullable(query.get("q")).map(v -> integer("q", v, 1, 100)).orElse(DEFAULT_QUALITY);
         double dpr = Optional.ofNullable(query.get("dpr")).map(ImageSpec::dpr).orElse(1.0);

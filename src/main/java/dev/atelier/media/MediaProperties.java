@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxCachedPerSource dynamic renditions (and IIIF images) kept per source file, newest first
  * @param renderWait how long a dynamic rendition request waits for a free worker before a 503
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
+ * @param avMemory address space each {@code ffmpeg}/{@code ffprobe} run may map (its {@code RLIMIT_AS}); a run
+ *     that needs more fails, and the job with it, with that reason
  */
 @ConfigurationProperties("atelier.media")
 public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("0") int workers,
@@ -36,7 +38,8 @@ public record MediaProperties(@DefaultValue("250000000") long maxPixels, @Defaul
         @DefaultValue("10s") Duration retryBackoff, @DefaultValue("5") int maxAttempts, @DefaultValue("4096") int maxDynamicEdge,
         Path urlKeyFile, @DefaultValue("30m") Duration avJobTimeout, @DefaultValue("4h") Duration maxDuration,
         @DefaultValue("2000000000") long maxFramePixels, @DefaultValue("5000") int maxPages,
-        @DefaultValue("200") int maxCachedPerSource, @DefaultValue("20s") Duration renderWait, @DefaultValue("true") boolean libvips) {
+        @DefaultValue("200") int maxCachedPerSource, @DefaultValue("20s") Duration renderWait, @DefaultValue("true") boolean libvips,
+        @DefaultValue("4GB") DataSize avMemory) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

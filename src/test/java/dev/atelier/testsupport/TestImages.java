@@ -23,6 +23,26 @@ public final class TestImages {
         return encode(image(width, height, color, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
+    /** An animated GIF whose frames alternate between the two colours. */
+    public static byte[] animatedGif(int width, int height, int frames, Color even, Color odd) {
+        var writer = ImageIO.getImageWritersByFormatName("gif").next();
+        var bytes = new ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < frames; i++) {
+                BufferedImage frame = image(width, height, i % 2 == 0 ? even : odd, BufferedImage.TYPE_INT_RGB);
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     public static byte[] encode(BufferedImage image, String format) {
         var out = new ByteArrayOutputStream();
         try {

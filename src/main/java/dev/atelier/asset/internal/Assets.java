@@ -75,6 +75,21 @@ public class Assets {
     }
 
     /**
+     * One version of an asset in the given status, the numbered one or else the current one: a
+     * single row through both primary keys, without loading the aggregate (signed delivery URLs
+     * ask this on every request).
+     */
+    public Optional<AssetVersion> findVersion(AssetId id, AssetStatus status, Optional<Integer> number) {
+        String join = number.isPresent() ? "v.number = ?" : "v.number = a.current_version";
+        var statement = jdbc.sql("SELECT v.* FROM assets a JOIN asset_versions v ON v.asset_id = a.id AND " + join
+                + " WHERE a.id = ? AND a.status = ?");
+        if (number.isPresent()) {
+            statement = statement.param(number.get());
+        }
+        return statement.param(id.value()).param(status.name()).query((rs, row) -> mapVersion(rs)).optional();
+    }
+
+    /**
      * Assets in a status (or all of them), newest first, after the cursor.
      *
      * @param viewer when present, confidential assets are left out unless this user owns them

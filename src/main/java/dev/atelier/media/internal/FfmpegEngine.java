@@ -50,6 +50,8 @@ final class FfmpegEngine implements ImageEngine {
 
     /** The longest stretch of input any call reads, set from each request's duration limit. */
     private long limitSeconds = Long.MAX_VALUE;
+    /** The address space each call may map, set from each request. */
+    private long limitBytes = Long.MAX_VALUE;
 
     private final String ffmpeg;
     private final String ffprobe;
@@ -67,8 +69,8 @@ final class FfmpegEngine implements ImageEngine {
             return Optional.empty();
         }
         try {
-            String first = run(List.of("ffmpeg", "-hide_banner", "-version"), 10).lines().findFirst().orElse("");
-            run(List.of("ffprobe", "-hide_banner", "-version"), 10);
+            String first = run(List.of("ffmpeg", "-hide_banner", "-version"), 10, Long.MAX_VALUE).lines().findFirst().orElse("");
+            run(List.of("ffprobe", "-hide_banner", "-version"), 10, Long.MAX_VALUE);
             Matcher m = Pattern.compile("ffmpeg version (\\S+)").matcher(first);
             return Optional.of(new FfmpegEngine("ffmpeg", "ffprobe", m.find() ? m.group(1) : "unknown"));
         } catch (IOException e) {
@@ -96,10 +98,13 @@ final class FfmpegEngine implements ImageEngine {
         String demuxer = DEMUXERS.get(request.mediaType());
         Path input = Path.of(request.input());
         limitSeconds = Math.min(request.maxSeconds(), FFMPEG_TIMEOUT_SECONDS);
+        limitBytes = request.avMemory();
         try {
             Probe probe;
             try {
                 probe = probe(demuxer, input);
+            } catch (MemoryLimitException e) {
+                throw e;
             } catch (IOException e) {
                 return RenderResponse.refused("unreadable", "the file is not a readable " + demuxer + " file");
             }
@@ -128,6 +133,8 @@ final class FfmpegEngine implements ImageEngine {
                 size.ifPresent(wh -> outputs.add(new Output(target.name(), out.toString(), wh[0], wh[1])));
             }
             return RenderResponse.ok(outputs, probe.facts());
+        } catch (MemoryLimitException e) {
+            return RenderResponse.refused("too-large", e.getMessage());
         } catch (IOException e) {
             return RenderResponse.refused("unreadable", "ffmpeg could not process the file: " + e.getMessage());
         }
@@ -161,7 +168,7 @@ final class FfmpegEngine implements ImageEngine {
     private Probe probe(String demuxer, Path input) throws IOException {
         String flat = run(List.of(ffprobe, "-v", "error", "-protocol_whitelist", "file", "-f", demuxer,
                 "-show_entries", "format=duration:stream=codec_type,codec_name,width,height:stream_disposition=attached_pic",
-                "-of", "flat", "file:" + input), 60);
+                "-of", "flat", "file:" + input), 60, limitBytes);
         Map<String, Map<String, String>> streams = new LinkedHashMap<>();
         double duration = 0;
         for (String line : flat.lines().toList()) {
@@ -244,7 +251,7 @@ final class FfmpegEngine implements ImageEngine {
         // never read more than the header promised, whatever the streams inside say
         command.addAll(List.of("-t", Long.toString(limitSeconds), "-f", demuxer, "-i", "file:" + input));
         command.addAll(outputOptions);
-        run(command, FFMPEG_TIMEOUT_SECONDS);
+        run(command, FFMPEG_TIMEOUT_SECONDS, limitBytes);
         String written = outputOptions.getLast();
         Path out = Path.of(written.startsWith("file:") ? written.substring("file:".length()) : written);
         if (!Files.isRegularFile(out) || Files.size(out) == 0) {
@@ -275,17 +282,23 @@ final class FfmpegEngine implements ImageEngine {
      * Output goes to a file (a full pipe cannot stall it) and the wait is bounded. Where
      * coreutils' {@code timeout} exists the command runs under it, so it is killed after the
      * limit even if its worker died and left it behind.
+     *
+     * @param addressSpace bytes the command may map ({@code Long.MAX_VALUE}: no limit)
+     * @throws MemoryLimitException when the command failed for want of memory under that limit
      */
-    private static String run(List<String> command, long timeoutSeconds) throws IOException {
+    private static String run(List<String> command, long timeoutSeconds, long addressSpace) throws IOException {
         List<String> full = new ArrayList<>();
         if (TIMEOUT_COMMAND) {
             full.addAll(List.of("timeout", "--kill-after=10", timeoutSeconds + "s"));
         }
+        full.addAll(MemoryLimit.prefix(addressSpace));
         full.addAll(command);
         Path log = Files.createTempFile("atelier-ffmpeg-", ".log");
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            var builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            MemoryLimit.prepare(builder, addressSpace);
+            Process process = builder.start();
             try {
                 if (!process.waitFor(timeoutSeconds + 15, TimeUnit.SECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -300,6 +313,10 @@ final class FfmpegEngine implements ImageEngine {
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
+                if (addressSpace != Long.MAX_VALUE && MemoryLimit.ranOut(output)) {
+                    throw new MemoryLimitException(Path.of(command.getFirst()).getFileName() + " needed more memory than the limit of "
+                            + (addressSpace >> 20) + " MiB (atelier.media.av-memory)");
+                }
                 List<String> lines = output.lines().toList();
                 String last = String.join("; ", lines.subList(Math.max(0, lines.size() - 2), lines.size())).strip();
                 throw new IOException(process.exitValue() == 124 ? "timed out" : last);

@@ -109,9 +109,7 @@ public class ImageDelivery {
             throw new InvalidRequestException("This server cannot write " + format + " images; it writes " + String.join(", ", writable)
                     + " (WebP and AVIF need libvips).");
         }
-        // auto gravity: the asset's focal point where set; resolved here so the cache key changes with it
-        String gravity = spec.gravity().equals("auto")
-                ? focalPoints.find(id).map(FocalPoints.FocalPoint::gravity).orElse("center") : spec.gravity();
+        String gravity = concreteGravity(id, spec);
         ImageSpec concrete = spec.withFormat(format).withGravity(gravity);
         int edge = properties.maxDynamicEdge();
         boolean free = spec.width() == 0 && spec.height() == 0;
@@ -177,9 +175,8 @@ public class ImageDelivery {
         try {
             work = Files.createTempDirectory("atelier-image-");
             Path input = JobFiles.input(original, work);
-            RenderResponse response = workers.render(new RenderRequest(input.toString(), version.mediaType(), work.toString(),
-                    List.of(target), properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
-                    properties.maxFramePixels(), properties.maxPages()), properties.jobTimeout(), properties.renderWait());
+            RenderResponse response = workers.render(RenderRequest.within(properties, input, version.mediaType(), work, List.of(target)),
+                    properties.jobTimeout(), properties.renderWait());
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();
@@ -213,6 +210,18 @@ public class ImageDelivery {
                 blobs.delete(orphan);
             }
         }
+    }
+
+    /**
+     * {@code auto} gravity is the asset's focal point where one is set, resolved here so the cache
+     * key changes with it. Only cover crops have anything to place (contain pads evenly whatever
+     * the focal point), so other fits skip the lookup and are centred.
+     */
+    private String concreteGravity(AssetId id, ImageSpec spec) {
+        if (!spec.gravity().equals("auto")) {
+            return spec.gravity();
+        }
+        return spec.fit().equals("cover") ? focalPoints.find(id).map(FocalPoints.FocalPoint::gravity).orElse("center") : "center";
     }
 
     private void checkSize(ImageSpec spec) {

@@ -94,9 +94,7 @@ class RenditionGenerator {
             Path input = JobFiles.input(original, work);
             List<Target> targets = RenditionKind.forType(job.mediaType()).stream().map(k -> target(k, job.mediaType())).toList();
             boolean timeBased = job.mediaType().startsWith("video/") || job.mediaType().startsWith("audio/");
-            RenderResponse response = workers.render(new RenderRequest(input.toString(), job.mediaType(), work.toString(), targets,
-                    properties.maxPixels(), properties.jpegQuality(), properties.maxDuration().toSeconds(),
-                    properties.maxFramePixels(), properties.maxPages()),
+            RenderResponse response = workers.render(RenderRequest.within(properties, input, job.mediaType(), work, targets),
                     timeBased ? properties.avJobTimeout() : properties.jobTimeout());
             record(job, response, work);
         } finally {
@@ -109,6 +107,8 @@ class RenditionGenerator {
         return switch (kind) {
             case PROXY -> new Target(kind.slug(), 0, kind.maxEdge(), "inside", "center", mediaType.startsWith("video/") ? "mp4" : "m4a", 0);
             case FILMSTRIP -> new Target(kind.slug(), kind.maxEdge(), 0, "inside", "center", "jpeg", 0);
+            // an animated GIF or WebP: the thumbnail is its first frame, the preview moves
+            case PREVIEW -> new Target(kind.slug(), kind.maxEdge()).keepingAnimation();
             default -> new Target(kind.slug(), kind.maxEdge());
         };
     }

@@ -26,19 +26,24 @@ class UrlSigner {
     private static final int KEY_BYTES = 32;
     private static final int SIGNATURE_CHARS = 32;
 
-    private final SecretKeySpec key;
+    /** Initialised once and never used itself: each signature works on a clone (looking up and keying a Mac costs more). */
+    private final Mac keyed;
 
     UrlSigner(Path keyFile) {
-        this.key = new SecretKeySpec(loadOrCreate(keyFile), "HmacSHA256");
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(loadOrCreate(keyFile), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String sign(String canonical) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) keyed.clone();
             byte[] digest = mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, SIGNATURE_CHARS);
-        } catch (GeneralSecurityException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  * Previews through libvips: shrink-on-load thumbnails (a 50-megapixel JPEG is decoded at an
  * eighth of its size for a thumbnail), EXIF orientation, ICC profiles and CMYK converted to sRGB,
  * 16-bit reduced to 8-bit, alpha flattened onto white, the first page of PDFs and multi-page
- * files. The file is opened only by the loader that belongs to its sniffed type; a file whose
+ * files; an animated GIF or WebP keeps its frames (as an animated WebP) where the target asks. The file is opened only by the loader that belongs to its sniffed type; a file whose
  * content another loader would claim is refused. SVG is rendered from memory, so it has no base
  * location from which to fetch external references.
  */
@@ -101,6 +101,11 @@ final class VipsImageEngine implements ImageEngine {
             }
             List<Output> outputs = new ArrayList<>();
             for (Target target : request.targets()) {
+                int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
+                if (animated && header.pages() > 1 && keepsAnimation(target)) {
+                    outputs.add(animation(input, header, target, quality, request.outputDir()));
+                    continue;
+                }
                 int page = target.transform().page();
                 if (page > 0 && (svg || page >= header.pages())) {
                     return RenderResponse.refused("unreadable", "the file has no page " + (page + 1) + " (it has " + header.pages() + ")");
@@ -111,7 +116,6 @@ final class VipsImageEngine implements ImageEngine {
                     return RenderResponse.refused("too-large", new ImageTooLargeException(pageHeader.width(), pageHeader.height(),
                             request.maxPixels()).getMessage());
                 }
-                int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
                 Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
                 try (Vips.Image shaped = target.transform().hasRegion() ? region(input, content, pageHeader, target)
                         : layout(input, content, pageHeader, target);
@@ -136,6 +140,28 @@ final class VipsImageEngine implements ImageEngine {
             // not the file's fault: leave the trace in the worker's stderr, which is the server's log
             e.printStackTrace();
             return RenderResponse.refused("error", "the file could not be processed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** A target that asks for the animation and only scales (an animation cannot be cropped or turned frame by frame here). */
+    private static boolean keepsAnimation(Target target) {
+        return target.keepAnimation() && target.fit().equals("inside") && !target.transform().hasRegion()
+                && !target.transform().changesPixels();
+    }
+
+    /**
+     * Every frame scaled into the target and saved as an animated WebP. libvips loads the frames
+     * stacked top to bottom ({@code n=-1}), scales each page and keeps the page height, which
+     * webpsave turns back into frames with their delays. Not stripped: libvips 8.14 drops the
+     * page layout with the metadata (and a GIF carries no EXIF or profile to strip).
+     */
+    private Output animation(Path input, Vips.Header header, Target target, int quality, String outputDir) throws Throwable {
+        Layout layout = Layout.plan(header.displayWidth(), header.displayHeight(), target);
+        Path file = Path.of(outputDir, target.name() + ".webp");
+        try (Vips.Image frames = vips.thumbnail(input.toString(), layout.scaledWidth(), layout.scaledHeight(), "fail_on=truncated,n=-1",
+                header.profile())) {
+            frames.save(file + "[Q=" + quality + "]");
+            return new Output(target.name(), file.toString(), frames.width(), frames.height() / frames.pages());
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.MediaProperties;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,12 +91,26 @@ final class WorkerProtocol {
         }
     }
 
-    /** What to make: from one input file, one JPEG per target, written into {@code outputDir}. */
+    /**
+     * What to make: from one input file, one JPEG per target, written into {@code outputDir}.
+     * {@code avMemory} is the address space (bytes) each ffmpeg/ffprobe run may map.
+     */
     record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
-            long maxSeconds, long maxFramePixels, int maxPages) {
+            long maxSeconds, long maxFramePixels, int maxPages, long avMemory) {
 
         RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
             this(input, mediaType, outputDir, targets, maxPixels, quality, Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
+        }
+
+        RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
+                long maxSeconds, long maxFramePixels, int maxPages) {
+            this(input, mediaType, outputDir, targets, maxPixels, quality, maxSeconds, maxFramePixels, maxPages, Long.MAX_VALUE);
+        }
+
+        /** A request under every limit the server is configured with. */
+        static RenderRequest within(MediaProperties limits, Path input, String mediaType, Path outputDir, List<Target> targets) {
+            return new RenderRequest(input.toString(), mediaType, outputDir.toString(), targets, limits.maxPixels(), limits.jpegQuality(),
+                    limits.maxDuration().toSeconds(), limits.maxFramePixels(), limits.maxPages(), limits.avMemory().toBytes());
         }
 
         void write(DataOutputStream out) throws IOException {
@@ -111,6 +127,7 @@ final class WorkerProtocol {
             out.writeLong(maxSeconds);
             out.writeLong(maxFramePixels);
             out.writeInt(maxPages);
+            out.writeLong(avMemory);
             out.flush();
         }
 
@@ -125,7 +142,7 @@ final class WorkerProtocol {
                 targets.add(Target.read(in));
             }
             return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat(), in.readLong(), in.readLong(),
-                    in.readInt());
+                    in.readInt(), in.readLong());
         }
     }
 
@@ -133,12 +150,24 @@ final class WorkerProtocol {
      * One output: fitted into {@code width} × {@code height} (0 = unconstrained) by {@code fit}
      * ({@code inside}, {@code contain}, {@code cover}, {@code fill}), cropped towards
      * {@code gravity} when covering, encoded as {@code format} ({@code jpeg}, {@code png},
-     * {@code webp}, {@code avif}) at {@code quality} (1..100; 0 = the request's default).
+     * {@code webp}, {@code avif}) at {@code quality} (1..100; 0 = the request's default). With
+     * {@code keepAnimation} an animated source (GIF, WebP) keeps its frames, as an animated WebP,
+     * where the engine can write one; otherwise the first frame is used.
      */
-    record Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform) {
+    record Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform,
+            boolean keepAnimation) {
+
+        Target(String name, int width, int height, String fit, String gravity, String format, int quality, Transform transform) {
+            this(name, width, height, fit, gravity, format, quality, transform, false);
+        }
 
         Target(String name, int width, int height, String fit, String gravity, String format, int quality) {
             this(name, width, height, fit, gravity, format, quality, Transform.NONE);
+        }
+
+        /** The same target, keeping an animated source's frames. */
+        Target keepingAnimation() {
+            return new Target(name, width, height, fit, gravity, format, quality, transform, true);
         }
 
         /** The stored renditions: a JPEG inside a square, never enlarged. */
@@ -170,12 +199,13 @@ final class WorkerProtocol {
             out.writeBoolean(transform.mirror());
             out.writeUTF(transform.tone());
             out.writeInt(transform.page());
+            out.writeBoolean(keepAnimation);
         }
 
         static Target read(DataInputStream in) throws IOException {
             return new Target(in.readUTF(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(),
                     new Transform(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean(), in.readUTF(),
-                            in.readInt()));
+                            in.readInt()), in.readBoolean());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.atelier.shared.NotFoundException;
 import dev.atelier.storage.BlobStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.io.Resource;
@@ -55,7 +56,8 @@ class ImageController {
                     + "URLs with v are immutable for a year.")
     @GetMapping("/cdn/assets/{id}/image")
     ResponseEntity<Resource> image(@PathVariable String id, @RequestParam Map<String, String> query,
-            @RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = "*/*") String accept, WebRequest request) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = "*/*") String accept, WebRequest request,
+            HttpServletRequest servletRequest) {
         Delivered image = delivery.deliver(AssetId.parse(id), query, accept);
         String etag = "\"" + image.etag() + "\"";
         CacheControl caching = image.versioned() ? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
@@ -69,7 +71,7 @@ class ImageController {
         if (unchanged) {
             return response.build();
         }
-        Resource body = BlobBodies.of(blobs, image.blob(), () -> new NotFoundException("the rendition's content"));
-        return response.contentType(MediaType.parseMediaType(image.mediaType())).body(body);
+        return BlobBodies.whole(response.contentType(MediaType.parseMediaType(image.mediaType())), servletRequest, blobs, image.blob(),
+                () -> new NotFoundException("the rendition's content"));
     }
 }

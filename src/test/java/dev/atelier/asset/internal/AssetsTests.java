@@ -118,6 +118,18 @@ abstract class AssetsTests {
     }
 
     @Test
+    void findsTheCurrentOrANumberedVersionOfAnAssetInAStatus() {
+        Asset asset = asset(t0, 3);
+        assets.insert(asset);
+
+        assertThat(assets.findVersion(asset.id(), AssetStatus.ACTIVE, Optional.empty())).map(AssetVersion::number).contains(3);
+        assertThat(assets.findVersion(asset.id(), AssetStatus.ACTIVE, Optional.of(1))).map(AssetVersion::blobKey).contains(key(1));
+        assertThat(assets.findVersion(asset.id(), AssetStatus.ACTIVE, Optional.of(4))).isEmpty();
+        assertThat(assets.findVersion(asset.id(), AssetStatus.TRASHED, Optional.empty())).isEmpty();
+        assertThat(assets.findVersion(new AssetId(UUID.randomUUID()), AssetStatus.ACTIVE, Optional.of(1))).isEmpty();
+    }
+
+    @Test
     void findsNothingForAnUnknownId() {
         assertThat(assets.findById(new AssetId(UUID.randomUUID()))).isEmpty();
     }

@@ -45,6 +45,9 @@ class ImageDeliveryTests extends IntegrationTest {
         assertThat(first.header("Cache-Control")).contains("no-cache").contains("public");
         String etag = first.header("ETag");
         assertThat(etag).isNotBlank();
+        assertThat(first.header("Set-Cookie")).as("no session for anyone holding a URL").isNull();
+        assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(first.header("X-Frame-Options")).isEqualTo("DENY");
 
         long jobs = workers.jobs();
         Api.Response again = anonymous().get(url);

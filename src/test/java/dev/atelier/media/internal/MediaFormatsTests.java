@@ -128,7 +128,7 @@ class MediaFormatsTests {
     @Test
     void refusesDocumentsWithTooManyPagesAndAnimationsWithTooManyFramePixels() throws Exception {
         Path pdf = Files.write(dir.resolve("long.pdf"), TestDocuments.pdf(3, 300, 300));
-        Path gif = Files.write(dir.resolve("anim.gif"), animatedGif(200, 100, 5));
+        Path gif = Files.write(dir.resolve("anim.gif"), dev.atelier.testsupport.TestImages.animatedGif(200, 100, 5, RED, BLUE));
         List<Target> thumbnail = List.of(new Target("t", 100));
 
         RenderResponse pages = pool.render(new RenderRequest(pdf.toString(), "application/pdf", dir.toString(), thumbnail,
@@ -143,27 +143,6 @@ class MediaFormatsTests {
         assertThat(frames.outcome()).isEqualTo("too-large");
         assertThat(frames.message()).contains("5 frames");
         assertThat(fine.outcome()).as(fine.message()).isEqualTo("ok");
-    }
-
-    private static byte[] animatedGif(int width, int height, int frames) throws Exception {
-        var writer = ImageIO.getImageWritersByFormatName("gif").next();
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.prepareWriteSequence(null);
-            for (int i = 0; i < frames; i++) {
-                BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-                var g = frame.createGraphics();
-                g.setColor(i % 2 == 0 ? RED : BLUE);
-                g.fillRect(0, 0, width, height);
-                g.dispose();
-                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
-            }
-            writer.endWriteSequence();
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     private BufferedImage render(Path input, String type, int edge) throws Exception {
