@@ -5,7 +5,7 @@
 # text, filters with facets, a user who may see 1 %) on both, taking turns, and prints p50/p95/p99 and
 # the ratios. See bench/README.md.
 #
-#   bench/search.sh              # 1,000,000 assets, ~15 minutes on 2 cores
+#   bench/search.sh              # 1,000,000 assets, about 20 minutes on a busy 2-core machine
 #   bench/search.sh 100000       # a quick check
 #
 # Needs PostgreSQL's server binaries (Debian: apt-get install postgresql; any version under
