@@ -30,7 +30,8 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <pre>
  *   java -cp target/classes:DEPENDENCIES:CLASSES dev.atelier.search.internal.SearchBench \
- *       --count 1000000 --work /tmp/dir --postgres jdbc:postgresql://127.0.0.1:PORT/postgres?user=postgres
+ *       --count 1000000 --work /tmp/dir --postgres jdbc:postgresql://127.0.0.1:PORT/postgres?user=postgres \
+ *       --pgdata /tmp/dir/pg
  * </pre>
  *
  * Environment: BENCH_SEED (42), BENCH_QUERIES (1000), BENCH_WARMUP (200).
