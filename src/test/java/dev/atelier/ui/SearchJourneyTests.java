@@ -78,7 +78,8 @@ class SearchJourneyTests extends BrowserTest {
         page.getByLabel("Password").fill(ADMIN_PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         assertThat(page.locator("h1")).hasText("Library");
-        // typing before htmx has loaded would only search on Enter; on a busy machine the script may come late
+        // typing before htmx has loaded would only search on Enter; on a busy machine the scripts may come late
+        page.waitForLoadState();
         page.waitForFunction("() => window.htmx !== undefined");
     }
 

@@ -217,6 +217,8 @@ class UploadJourneyTests extends BrowserTest {
         page.getByLabel("Password").fill(ADMIN_PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         assertThat(page.locator("h1")).hasText("Library");
+        // the heading shows before the page's scripts run; on a busy machine a drop could come first
+        page.waitForLoadState();
     }
 
     private Locator card(String title) {

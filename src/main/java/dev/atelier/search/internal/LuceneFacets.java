@@ -65,7 +65,10 @@ final class LuceneFacets {
             }
         }
         for (String c : chosen) {
-            values.computeIfAbsent(c, k -> 0L);
+            if (!values.containsKey(c)) {
+                // chosen but less frequent than the top values: its own count, not 0 (-1 when no asset has it)
+                values.put(c, Math.max(0, counts.getSpecificValue(dim, c).longValue()));
+            }
         }
         var list = values.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue(), chosen.contains(e.getKey())));
         if (dim.equals(IndexFields.CREATED)) {

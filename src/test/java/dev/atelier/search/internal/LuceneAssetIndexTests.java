@@ -112,6 +112,23 @@ class LuceneAssetIndexTests {
     }
 
     @Test
+    void aChosenValueLessFrequentThanTheTopValuesKeepsItsCount() {
+        List<AssetDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            docs.add(doc("common " + i, "", "c.bin", "application/x-common" + i, NOV, 10, EVERYONE));
+            docs.add(doc("common " + i, "", "c.bin", "application/x-common" + i, NOV, 10, EVERYONE));
+        }
+        docs.add(doc("rare", "", "r.bin", "application/x-rare", NOV, 10, EVERYONE));
+        index.upsert(docs);
+
+        var result = search("", Map.of("format", List.of("application/x-rare", "application/x-none")), EVERYONE, SearchSort.NEWEST,
+                Optional.empty(), 10);
+
+        assertThat(result.total()).isEqualTo(1);
+        assertThat(facet(result, "format")).hasSize(12).containsEntry("application/x-rare", 1L).containsEntry("application/x-none", 0L);
+    }
+
+    @Test
     void pagesWithACursorInEverySortWithoutLossOrRepeat() {
         List<AssetDocument> docs = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
