@@ -15,4 +15,10 @@ public interface BlobContent {
     InputStream open() throws IOException;
 
     Optional<Path> file();
+
+    /** The blob as a response body: its file where the store has one (so Range and sendfile work), else a stream. */
+    default org.springframework.core.io.Resource asResource() {
+        return file().<org.springframework.core.io.Resource>map(org.springframework.core.io.FileSystemResource::new)
+                .orElseGet(() -> new org.springframework.core.io.InputStreamResource(this::open));
+    }
 }

@@ -6,8 +6,6 @@ import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +34,7 @@ class ContentResponses {
     ResponseEntity<Resource> original(AssetVersion version, boolean download) {
         BlobContent blob = blobs.open(version.blobKey())
                 .orElseThrow(() -> new NotFoundException("the content of version " + version.number()));
-        Resource body = blob.file().<Resource>map(FileSystemResource::new)
-                .orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        Resource body = blob.asResource();
         boolean inline = !download && isInlineSafe(version.mediaType());
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(version.originalFilename(), StandardCharsets.UTF_8).build();

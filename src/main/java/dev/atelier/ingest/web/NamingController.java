@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -90,7 +88,7 @@ class NamingController {
         AssetVersion v = assets.version(actor, asset, version);
         String filename = naming.nameFor(actor, asset, version);
         var blob = blobs.open(v.blobKey()).orElseThrow(() -> new NotFoundException("the content of version " + v.number()));
-        Resource body = blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        Resource body = blob.asResource();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(v.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")

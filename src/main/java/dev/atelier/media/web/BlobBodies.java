@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +25,7 @@ final class BlobBodies {
     }
 
     static Resource of(BlobStore blobs, BlobKey key, Supplier<? extends ProblemException> missing) {
-        return resource(blobs.open(key).orElseThrow(missing));
+        return blobs.open(key).orElseThrow(missing).asResource();
     }
 
     /**
@@ -46,10 +44,6 @@ final class BlobBodies {
             request.setAttribute(SENDFILE_END, blob.size());
             return response.contentLength(blob.size()).build();
         }
-        return response.body(resource(blob));
-    }
-
-    private static Resource resource(BlobContent blob) {
-        return blob.file().<Resource>map(FileSystemResource::new).orElseGet(() -> new InputStreamResource(() -> blob.open()));
+        return response.body(blob.asResource());
     }
 }
