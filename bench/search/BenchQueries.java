@@ -34,7 +34,7 @@ final class BenchQueries {
         }
 
         AssetIndex.Query forIndex() {
-            return new AssetIndex.Query(parsed(), selected, readers, me, sort, java.util.Optional.empty(), PAGE, true, FACET_VALUES);
+            return new AssetIndex.Query(parsed(), selected, readers, me, sort, java.util.Optional.empty(), PAGE, true, FACET_VALUES, java.util.Map.of());
         }
     }
 

@@ -170,7 +170,7 @@ public final class SearchBench {
 
     private static long everything(LuceneAssetIndex index, Set<String> readers) {
         return index.search(new AssetIndex.Query(SearchQuery.parse(""), Map.of(), readers, "", SearchSort.NEWEST, Optional.empty(), 1,
-                false, 1)).total();
+                false, 1, Map.of())).total();
     }
 
     private static int segments(Path dir) throws IOException {

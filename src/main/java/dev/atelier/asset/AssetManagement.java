@@ -68,6 +68,13 @@ public class AssetManagement {
      */
     @Transactional
     public Asset edit(Actor actor, AssetId id, Optional<String> title, Optional<String> description, Optional<Long> expectedRevision) {
+        String changes = String.join(", ", java.util.stream.Stream.of(title.map(t -> "title"), description.map(d -> "description"))
+                .flatMap(Optional::stream).toList());
+        return edit(actor, id, title, description, expectedRevision, changes);
+    }
+
+    private Asset edit(Actor actor, AssetId id, Optional<String> title, Optional<String> description, Optional<Long> expectedRevision,
+            String changes) {
         actor.require(Role.CONTRIBUTOR);
         Asset asset = load(id, actor);
         if (expectedRevision.isPresent() && expectedRevision.get() != asset.revision()) {
@@ -76,8 +83,20 @@ public class AssetManagement {
         long expected = asset.revision();
         asset.edit(title, description, now());
         assets.update(asset, expected);
-        events.publishEvent(new AssetEdited(id, asset.revision(), actor.id()));
+        events.publishEvent(new AssetEdited(id, asset.revision(), actor.id(), changes));
         return asset;
+    }
+
+    /**
+     * Records a change kept beside the asset by another module (custom field values): checks that
+     * the actor may edit the asset and that it is still at {@code expectedRevision}, then bumps its
+     * revision and publishes {@link AssetEdited}, in the caller's transaction.
+     *
+     * @throws StaleWriteException when the asset changed since the caller saw it
+     */
+    @Transactional
+    public Asset recordEdit(Actor actor, AssetId id, Optional<Long> expectedRevision, String changes) {
+        return edit(actor, id, Optional.empty(), Optional.empty(), expectedRevision, changes);
     }
 
     @Transactional
@@ -123,7 +142,7 @@ public class AssetManagement {
         long expected = asset.revision();
         asset.setConfidential(confidential, now());
         assets.update(asset, expected);
-        events.publishEvent(new AssetEdited(id, asset.revision(), actor.id()));
+        events.publishEvent(new AssetEdited(id, asset.revision(), actor.id(), confidential ? "confidential" : "not confidential"));
         return asset;
     }
 

@@ -22,4 +22,20 @@ public final class MediaTypeLabels {
         sub = sub.replaceFirst("^(x-|vnd\\.)", "");
         return sub.length() > 12 ? mediaType.substring(0, Math.max(slash, 0)).toUpperCase(Locale.ROOT) : sub.toUpperCase(Locale.ROOT);
     }
+
+    /** The broad kind people filter by and schemas apply to: image, video, audio, document or other. */
+    public static String kind(String mediaType) {
+        String major = mediaType.substring(0, Math.max(mediaType.indexOf('/'), 0));
+        return switch (major) {
+            case "image", "video", "audio" -> major;
+            case "text" -> "document";
+            default -> isDocument(mediaType) ? "document" : "other";
+        };
+    }
+
+    private static boolean isDocument(String mediaType) {
+        return mediaType.equals("application/pdf") || mediaType.equals("application/rtf") || mediaType.contains("officedocument")
+                || mediaType.contains("msword") || mediaType.contains("ms-excel") || mediaType.contains("ms-powerpoint")
+                || mediaType.contains("opendocument");
+    }
 }

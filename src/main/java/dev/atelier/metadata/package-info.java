@@ -5,7 +5,7 @@
  * to search. Publishes {@link dev.atelier.metadata.MetadataExtracted}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "storage", "asset"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "storage", "asset", "collection"})
 package dev.atelier.metadata;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.atelier.search;
 
+import dev.atelier.metadata.FieldManagement;
+import dev.atelier.metadata.FieldType;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.search.internal.AssetDocuments;
@@ -31,8 +33,11 @@ public class SearchManagement {
     private final SearchMisses misses;
     private final SearchProperties properties;
     private final CollectionManagement collections;
+    private final FieldManagement fields;
 
-    SearchManagement(AssetIndex index, IndexSync sync, SearchMisses misses, SearchProperties properties, CollectionManagement collections) {
+    SearchManagement(AssetIndex index, IndexSync sync, SearchMisses misses, SearchProperties properties, CollectionManagement collections,
+            FieldManagement fields) {
+        this.fields = fields;
         this.index = index;
         this.sync = sync;
         this.misses = misses;
@@ -84,7 +89,7 @@ public class SearchManagement {
     private AssetIndex.Page run(Actor actor, SearchQuery query, Map<String, List<String>> selected, SearchRequest request) {
         SearchSort sort = request.sort().orElse(hasWords(query) ? SearchSort.RELEVANCE : SearchSort.NEWEST);
         return index.search(new AssetIndex.Query(query, selected, AssetDocuments.principalsOf(actor), actor.username(),
-                sort, request.cursor(), request.limit(), request.cursor().isEmpty(), properties.facetValues()));
+                sort, request.cursor(), request.limit(), request.cursor().isEmpty(), properties.facetValues(), customFields()));
     }
 
     /** The query with each misspelt word replaced by its likeliest spelling, when that finds something. */
@@ -112,6 +117,26 @@ public class SearchManagement {
             case SearchQuery.Any any -> any.parts().stream().anyMatch(SearchManagement::hasWords);
             default -> false;
         };
+    }
+
+    private Map<String, FieldType> customFields() {
+        Map<String, FieldType> custom = new java.util.LinkedHashMap<>();
+        fields.definitions().forEach(f -> custom.put(f.key(), f.type()));
+        return custom;
+    }
+
+    /** Facets in the order pages show them, and the names of their request parameters: the built-in ones, then custom fields with facets. */
+    public List<String> facetNames() {
+        List<String> names = new ArrayList<>(SearchRequest.FACETS);
+        fields.definitions().stream().filter(f -> f.type().facet()).forEach(f -> names.add(f.key()));
+        return names;
+    }
+
+    /** Labels of the custom facets, by key. */
+    public Map<String, String> facetLabels() {
+        Map<String, String> labels = new java.util.HashMap<>();
+        fields.definitions().forEach(f -> labels.put(f.key(), f.label()));
+        return labels;
     }
 
     /** Rebuilds the index from the database in the background; admins only. */

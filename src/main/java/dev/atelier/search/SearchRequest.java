@@ -24,10 +24,15 @@ public record SearchRequest(String query, Map<String, List<String>> selected, Op
         limit = Math.clamp(limit, 1, 200);
     }
 
-    /** From request parameters: {@code q}, {@code sort}, {@code cursor}, {@code limit} and one per facet (repeatable). */
+    /** From request parameters: {@code q}, {@code sort}, {@code cursor}, {@code limit} and one per built-in facet (repeatable). */
     public static SearchRequest fromParameters(Map<String, List<String>> parameters, int defaultLimit) {
+        return fromParameters(parameters, defaultLimit, FACETS);
+    }
+
+    /** The same, with the facets of the schema ({@link SearchManagement#facetNames()}). */
+    public static SearchRequest fromParameters(Map<String, List<String>> parameters, int defaultLimit, List<String> facets) {
         Map<String, List<String>> selected = new java.util.LinkedHashMap<>();
-        FACETS.forEach(f -> {
+        facets.forEach(f -> {
             List<String> values = parameters.getOrDefault(f, List.of()).stream().filter(v -> !v.isBlank()).distinct().toList();
             if (!values.isEmpty()) {
                 selected.put(f, values);

@@ -98,7 +98,7 @@ class MetadataTests extends IntegrationTest {
     }
 
     /** Writes tags into the bytes with exiftool, the way a photographer's tools would. */
-    private static byte[] tagged(byte[] bytes, String... tags) throws Exception {
+    static byte[] tagged(byte[] bytes, String... tags) throws Exception {
         Path file = Files.createTempFile("tagged-", ".bin");
         try {
             Files.write(file, bytes);

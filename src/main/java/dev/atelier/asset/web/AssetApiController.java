@@ -65,7 +65,7 @@ class AssetApiController {
         AssetId assetId = AssetId.parse(id);
         Asset asset = patch.title() == null && patch.description() == null ? assets.get(actor, assetId)
                 : assets.edit(actor, assetId, Optional.ofNullable(patch.title()), Optional.ofNullable(patch.description()),
-                        Revisions.fromIfMatch(ifMatch));
+                        dev.atelier.asset.AssetEtags.fromIfMatch(ifMatch));
         if (patch.confidential() != null) {
             asset = assets.setConfidential(actor, assetId, patch.confidential());
         }

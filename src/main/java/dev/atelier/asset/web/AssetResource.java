@@ -32,6 +32,6 @@ record AssetResource(String id, String title, String description, String status,
     }
 
     static String etag(Asset a) {
-        return "\"r" + a.revision() + "\"";
+        return dev.atelier.asset.AssetEtags.of(a.revision());
     }
 }

@@ -38,7 +38,7 @@ class AuditRecorder {
 
     @EventListener
     void on(AssetEdited e) {
-        append(e.by(), "asset.edited", "asset", e.assetId().toString(), "revision=" + e.revision());
+        append(e.by(), "asset.edited", "asset", e.assetId().toString(), "revision=" + e.revision() + (e.changes().isEmpty() ? "" : " changed=" + e.changes()));
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package dev.atelier.search.internal;
 
 import dev.atelier.asset.AssetId;
+import dev.atelier.metadata.IndexedField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,13 @@ import java.util.Set;
  * @param readers the principals allowed to see the asset ({@code role:viewer}, {@code user:<id>})
  * @param embedded the current version's file metadata (keywords, creator, captured, ...), empty until read
  * @param collections ids of the collections the asset is in and of every folder above them
+ * @param fields the custom field values, with the words their terms bring
+ * @param synonyms words the taxonomy relates to the embedded keywords (synonyms, broader terms)
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
-        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections) {
+        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections,
+        List<IndexedField> fields, Set<String> synonyms) {
 
     /** The file's own words and facts that search uses. */
     record Embedded(List<String> keywords, List<String> creators, String caption, String copyright, String camera,

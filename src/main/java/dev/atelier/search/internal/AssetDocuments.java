@@ -8,6 +8,7 @@ import dev.atelier.identity.Actor;
 import dev.atelier.identity.UserId;
 import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.UserManagement;
+import dev.atelier.metadata.FieldManagement;
 import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.metadata.VersionMetadata;
 import java.util.HashSet;
@@ -26,10 +27,12 @@ public class AssetDocuments {
     private final UserManagement users;
     private final MetadataManagement metadata;
     private final CollectionManagement collections;
+    private final FieldManagement fields;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
-    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections) {
+    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields) {
         this.users = users;
+        this.fields = fields;
         this.metadata = metadata;
         this.collections = collections;
     }
@@ -43,7 +46,15 @@ public class AssetDocuments {
                 typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
                 asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
                 asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE),
-                collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()));
+                collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()),
+                fields.forIndex(asset.id()), synonyms(embedded.map(m -> m.values(VersionMetadata.Field.KEYWORDS)).orElse(List.of())));
+    }
+
+    private Set<String> synonyms(List<String> keywords) {
+        Set<String> words = new java.util.LinkedHashSet<>();
+        keywords.forEach(k -> words.addAll(fields.wordsForKeyword(k)));
+        keywords.forEach(words::remove);
+        return words;
     }
 
     /**
@@ -57,18 +68,7 @@ public class AssetDocuments {
 
     /** The broad kind people filter by: image, video, audio, document or other. */
     static String typeOf(String mediaType) {
-        String major = mediaType.substring(0, Math.max(mediaType.indexOf('/'), 0));
-        return switch (major) {
-            case "image", "video", "audio" -> major;
-            case "text" -> "document";
-            default -> isDocument(mediaType) ? "document" : "other";
-        };
-    }
-
-    private static boolean isDocument(String mediaType) {
-        return mediaType.equals("application/pdf") || mediaType.equals("application/rtf") || mediaType.contains("officedocument")
-                || mediaType.contains("msword") || mediaType.contains("ms-excel") || mediaType.contains("ms-powerpoint")
-                || mediaType.contains("opendocument");
+        return dev.atelier.asset.MediaTypeLabels.kind(mediaType);
     }
 
     private String username(UserId id) {

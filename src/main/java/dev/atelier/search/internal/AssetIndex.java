@@ -51,8 +51,12 @@ public interface AssetIndex {
      * @param after the last hit's cursor from the previous page
      * @param withFacets whether to count facet values over all matches
      */
+    /** @param custom the custom fields of the schema by key, in schema order */
     public record Query(SearchQuery query, Map<String, List<String>> selected, Set<String> readers, String me, SearchSort sort,
-            Optional<String> after, int limit, boolean withFacets, int facetValues) {}
+            Optional<String> after, int limit, boolean withFacets, int facetValues, Map<String, dev.atelier.metadata.FieldType> custom) {}
+
+    /** The assets carrying any of the (lower-case) keywords, for refreshing them when the taxonomy changes. */
+    List<AssetId> withTags(Set<String> tags);
 
     public record Page(long total, List<SearchHit> hits, List<SearchResult.Facet> facets, Optional<String> next) {}
 }

@@ -94,4 +94,34 @@ final class FieldValues {
             throw new InvalidQueryException("'" + field + ":" + value + "' needs a whole number.");
         }
     }
+
+    /** An inclusive range of decimals for a custom number field: {@code budget:>1000}, {@code rating:2.5..4}. */
+    static double[] decimalRange(String field, Comparison comparison, String value, String to) {
+        double v = decimal(field, value);
+        return switch (comparison) {
+            case EQUALS -> new double[] {v, v};
+            case GREATER -> new double[] {Math.nextUp(v), Double.POSITIVE_INFINITY};
+            case AT_LEAST -> new double[] {v, Double.POSITIVE_INFINITY};
+            case LESS -> new double[] {Double.NEGATIVE_INFINITY, Math.nextDown(v)};
+            case AT_MOST -> new double[] {Double.NEGATIVE_INFINITY, v};
+            case BETWEEN -> new double[] {v, decimal(field, to)};
+        };
+    }
+
+    private static double decimal(String field, String value) {
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("'" + field + ":" + value + "' needs a number like 12 or 3.5.");
+        }
+    }
+
+    /** yes/no, true/false as the index holds them. */
+    static String bool(String field, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> "true";
+            case "false", "no", "0" -> "false";
+            default -> throw new InvalidQueryException("'" + field + ":" + value + "' needs yes or no.");
+        };
+    }
 }

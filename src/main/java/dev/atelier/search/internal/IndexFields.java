@@ -36,6 +36,8 @@ final class IndexFields {
     static final String READERS = "readers";
     static final String REVISION = "revision";
     static final String TITLE_SORT = "title_sort";
+    /** Custom fields live under {@code field.<key>}, so no key an admin picks can clash with the fields above. */
+    static final String CUSTOM = "field.";
 
     /** Queryable fields by name. */
     static final Map<String, Kind> QUERYABLE = new TreeMap<>(Map.ofEntries(

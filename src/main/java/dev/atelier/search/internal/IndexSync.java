@@ -7,6 +7,7 @@ import dev.atelier.asset.AssetRestored;
 import dev.atelier.asset.AssetTrashed;
 import dev.atelier.asset.AssetVersionAdded;
 import dev.atelier.collection.CollectionMembershipChanged;
+import dev.atelier.metadata.FieldValuesChanged;
 import dev.atelier.metadata.MetadataExtracted;
 import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.search.IndexStatus;
@@ -94,8 +95,20 @@ public class IndexSync {
      */
     @ApplicationModuleListener
     void on(CollectionMembershipChanged e) {
-        for (int from = 0; from < e.assets().size(); from += BATCH) {
-            var batch = e.assets().subList(from, Math.min(from + BATCH, e.assets().size()));
+        reindexAndCommit(e.assets());
+    }
+
+    /** Term renames, merges (these too commit before returning, having no revision to catch up by) and synonym edits: the assets named, and those whose embedded keywords use the changed words. */
+    @ApplicationModuleListener
+    void on(FieldValuesChanged e) {
+        var ids = new LinkedHashSet<>(e.assets());
+        ids.addAll(index.withTags(e.keywords()));
+        reindexAndCommit(List.copyOf(ids));
+    }
+
+    private void reindexAndCommit(List<AssetId> ids) {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            var batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
             index.upsert(batch.stream().map(assets::find).flatMap(Optional::stream).map(documents::of).toList());
         }
         index.commit();

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -152,7 +153,8 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     public Page search(Query q) {
         return withSearcher(searcher -> {
             Sort sort = LuceneSorts.of(q.sort());
-            org.apache.lucene.search.Query main = restricted(q, queries.selected(q.selected(), ""));
+            var context = new LuceneQueries.Context(q.me(), q.custom());
+            org.apache.lucene.search.Query main = restricted(q, queries.selected(q.selected(), "", context));
             FieldDoc after = q.after().map(c -> LuceneSorts.after(c, sort, searcher.getIndexReader().maxDoc())).orElse(null);
             var result = FacetsCollectorManager.searchAfter(searcher, after, main, q.limit() + 1, sort,
                     q.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
@@ -161,7 +163,8 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
             List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(searcher, d.doc)).toList();
             Optional<String> next = docs.length > q.limit() ? Optional.of(LuceneSorts.cursor((FieldDoc) docs[q.limit() - 1])) : Optional.empty();
             var facetCounts = q.withFacets()
-                    ? facets.count(searcher, result.facetsCollector(), q.selected(), dim -> restricted(q, queries.selected(q.selected(), dim)))
+                    ? facets.count(searcher, result.facetsCollector(), q.selected(), context,
+                            dim -> restricted(q, queries.selected(q.selected(), dim, context)))
                     : List.<dev.atelier.search.SearchResult.Facet>of();
             return new Page(total, hits, facetCounts, next);
         });
@@ -169,7 +172,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
 
     /** The user's query, the chosen facet values, the place (library unless the query names one) and the user's rights. */
     private org.apache.lucene.search.Query restricted(Query q, org.apache.lucene.search.Query selected) {
-        var b = new BooleanQuery.Builder().add(queries.translate(q.query(), q.me()), Occur.MUST).add(selected, Occur.FILTER)
+        var b = new BooleanQuery.Builder().add(queries.translate(q.query(), new LuceneQueries.Context(q.me(), q.custom())), Occur.MUST).add(selected, Occur.FILTER)
                 .add(new TermInSetQuery(READERS, q.readers().stream().map(BytesRef::new).toList()), Occur.FILTER);
         if (!LuceneQueries.namesPlace(q.query())) {
             b.add(new TermQuery(new Term(IN, "library")), Occur.FILTER);
@@ -190,6 +193,22 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public List<AssetId> withTags(Set<String> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            List<AssetId> ids = new java.util.ArrayList<>();
+            var query = new TermInSetQuery(TAG, tags.stream().map(t -> new BytesRef(t.toLowerCase(java.util.Locale.ROOT))).toList());
+            var top = searcher.search(query, Math.max(1, searcher.getIndexReader().maxDoc()));
+            for (ScoreDoc d : top.scoreDocs) {
+                ids.add(AssetId.parse(searcher.storedFields().document(d.doc, Set.of(ID)).get(ID)));
+            }
+            return ids;
+        });
     }
 
     @Override

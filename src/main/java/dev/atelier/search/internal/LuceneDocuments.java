@@ -2,6 +2,7 @@ package dev.atelier.search.internal;
 
 import static dev.atelier.search.internal.IndexFields.*;
 
+import dev.atelier.metadata.IndexedField;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -52,7 +54,10 @@ final class LuceneDocuments {
         doc.add(new TextField(DESCRIPTION, a.description(), Store.NO));
         a.filenames().forEach(f -> doc.add(new TextField(FILENAME, f, Store.NO)));
         var embedded = a.embedded();
-        doc.add(new TextField(TEXT, String.join("\n", a.title(), a.description(), String.join("\n", a.filenames()), embedded.text()), Store.NO));
+        doc.add(new TextField(TEXT, String.join("\n", a.title(), a.description(), String.join("\n", a.filenames()), embedded.text(),
+                String.join("\n", a.fields().stream().flatMap(f -> f.values().stream()).toList())), Store.NO));
+        a.synonyms().forEach(w -> doc.add(new TextField(TAG_WORDS, w, Store.NO)));
+        a.fields().forEach(f -> custom(doc, f));
         embedded.keywords().forEach(k -> {
             keyword(doc, TAG, k);
             doc.add(new TextField(TAG_WORDS, k, Store.NO));
@@ -78,6 +83,33 @@ final class LuceneDocuments {
         number(doc, VERSIONS, a.versions());
         a.readers().forEach(r -> doc.add(new StringField(READERS, r, Store.NO)));
         return facets.build(doc);
+    }
+
+    /**
+     * A custom field under {@code field.<key>}: words for text, points for numbers and dates, exact
+     * lower-cased values plus a facet (in the values' own spelling) for the rest. A term also
+     * matches by its synonyms and broader terms, which join the tag words for free text.
+     */
+    private void custom(Document doc, IndexedField f) {
+        String name = CUSTOM + f.key();
+        switch (f.type()) {
+            case TEXT, LONG_TEXT, URL -> f.values().forEach(v -> doc.add(new TextField(name, v, Store.NO)));
+            case NUMBER -> f.values().forEach(v -> doc.add(new DoublePoint(name, Double.parseDouble(v))));
+            case DATE -> f.values().forEach(v -> doc.add(new LongPoint(name,
+                    java.time.LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli())));
+            default -> {
+                facets.setMultiValued(name, true);
+                f.values().forEach(v -> {
+                    doc.add(new StringField(name, v.toLowerCase(Locale.ROOT), Store.NO));
+                    doc.add(new SortedSetDocValuesFacetField(name, v));
+                    doc.add(new TextField(TAG_WORDS, v, Store.NO));
+                });
+                f.words().forEach(w -> {
+                    doc.add(new StringField(name, w.toLowerCase(Locale.ROOT), Store.NO));
+                    doc.add(new TextField(TAG_WORDS, w, Store.NO));
+                });
+            }
+        }
     }
 
     private static void keyword(Document doc, String field, String value) {

@@ -39,7 +39,7 @@ final class LuceneFacets {
 
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-    List<Facet> count(IndexSearcher searcher, FacetsCollector matches, Map<String, List<String>> selected,
+    List<Facet> count(IndexSearcher searcher, FacetsCollector matches, Map<String, List<String>> selected, LuceneQueries.Context context,
             Function<String, Query> withoutOwnChoice) throws IOException {
         var state = state(searcher.getIndexReader());
         List<Facet> result = new ArrayList<>();
@@ -47,18 +47,18 @@ final class LuceneFacets {
             return result;
         }
         var counts = new SortedSetDocValuesFacetCounts(state, matches);
-        for (String dim : IndexFields.FACETS) {
-            List<String> chosen = selected.getOrDefault(dim, List.of());
+        for (String name : context.facets()) {
+            List<String> chosen = selected.getOrDefault(name, List.of());
             SortedSetDocValuesFacetCounts source = chosen.isEmpty() ? counts
-                    : new SortedSetDocValuesFacetCounts(state, searcher.search(withoutOwnChoice.apply(dim), new FacetsCollectorManager()));
-            result.add(facet(dim, source, chosen));
+                    : new SortedSetDocValuesFacetCounts(state, searcher.search(withoutOwnChoice.apply(name), new FacetsCollectorManager()));
+            result.add(facet(name, context.dimension(name), source, chosen));
         }
         return result;
     }
 
-    private Facet facet(String dim, SortedSetDocValuesFacetCounts counts, List<String> chosen) throws IOException {
+    private Facet facet(String name, String dim, SortedSetDocValuesFacetCounts counts, List<String> chosen) throws IOException {
         Map<String, Long> values = new LinkedHashMap<>();
-        FacetResult top = dim.equals(IndexFields.CREATED) ? counts.getAllChildren(dim) : counts.getTopChildren(topValues, dim);
+        FacetResult top = top(dim, counts);
         if (top != null) {
             for (LabelAndValue lv : top.labelValues) {
                 values.put(lv.label, lv.value.longValue());
@@ -67,14 +67,31 @@ final class LuceneFacets {
         for (String c : chosen) {
             if (!values.containsKey(c)) {
                 // chosen but less frequent than the top values: its own count, not 0 (-1 when no asset has it)
-                values.put(c, Math.max(0, counts.getSpecificValue(dim, c).longValue()));
+                values.put(c, Math.max(0, specific(counts, dim, c)));
             }
         }
         var list = values.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue(), chosen.contains(e.getKey())));
         if (dim.equals(IndexFields.CREATED)) {
             list = list.sorted(Comparator.comparing(FacetValue::value).reversed()).limit(Math.max(topValues, chosen.size()));
         }
-        return new Facet(dim, list.toList());
+        return new Facet(name, list.toList());
+    }
+
+    /** The top values; none for a custom field no asset has a value in yet (Lucene does not know its dimension). */
+    private FacetResult top(String dim, SortedSetDocValuesFacetCounts counts) throws IOException {
+        try {
+            return dim.equals(IndexFields.CREATED) ? counts.getAllChildren(dim) : counts.getTopChildren(topValues, dim);
+        } catch (IllegalArgumentException unknownDimension) {
+            return null;
+        }
+    }
+
+    private static long specific(SortedSetDocValuesFacetCounts counts, String dim, String value) throws IOException {
+        try {
+            return counts.getSpecificValue(dim, value).longValue();
+        } catch (IllegalArgumentException unknownDimension) {
+            return 0;
+        }
     }
 
     private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {

@@ -2,6 +2,7 @@ package dev.atelier.search.internal;
 
 import static dev.atelier.search.internal.IndexFields.*;
 
+import dev.atelier.metadata.FieldType;
 import dev.atelier.search.InvalidQueryException;
 import dev.atelier.search.SearchQuery;
 import dev.atelier.search.SearchQuery.Comparison;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -37,8 +39,32 @@ final class LuceneQueries {
         this.analyzer = analyzer;
     }
 
-    /** @param me the searching user's name, which {@code owner:me} stands for */
-    Query translate(SearchQuery query, String me) {
+    /**
+     * Who searches and which custom fields exist.
+     *
+     * @param me the searching user's name, which {@code owner:me} stands for
+     * @param custom the custom fields by key, in schema order
+     */
+    record Context(String me, Map<String, FieldType> custom) {
+
+        /** Facets in the order pages show them: the built-in ones, then custom fields with facets. */
+        List<String> facets() {
+            List<String> all = new ArrayList<>(FACETS);
+            custom.forEach((key, type) -> {
+                if (type.facet()) {
+                    all.add(key);
+                }
+            });
+            return all;
+        }
+
+        /** The name of a facet's dimension in the index. */
+        String dimension(String facet) {
+            return FACETS.contains(facet) ? facet : CUSTOM + facet;
+        }
+    }
+
+    Query translate(SearchQuery query, Context me) {
         return switch (query) {
             case SearchQuery.Everything e -> new MatchAllDocsQuery();
             case SearchQuery.Words w -> words(w.text(), w.prefix());
@@ -62,7 +88,7 @@ final class LuceneQueries {
         };
     }
 
-    private Query combine(List<SearchQuery> parts, Occur occur, String me) {
+    private Query combine(List<SearchQuery> parts, Occur occur, Context me) {
         if (parts.size() > MAX_CLAUSES) {
             throw new InvalidQueryException("A query may combine at most " + MAX_CLAUSES + " terms.");
         }
@@ -108,19 +134,41 @@ final class LuceneQueries {
         return new PhraseQuery(field, tokens.toArray(String[]::new));
     }
 
-    private Query field(SearchQuery.Field f, String me) {
+    private Query field(SearchQuery.Field f, Context me) {
         Kind kind = QUERYABLE.get(f.name());
+        if (kind == null && me.custom().containsKey(f.name())) {
+            return custom(f, me.custom().get(f.name()));
+        }
         if (kind == null) {
-            throw new InvalidQueryException("There is no field '" + f.name() + "'. Fields you can search: "
-                    + String.join(", ", QUERYABLE.keySet()) + ".");
+            var names = new java.util.TreeSet<>(QUERYABLE.keySet());
+            names.addAll(me.custom().keySet());
+            throw new InvalidQueryException("There is no field '" + f.name() + "'. Fields you can search: " + String.join(", ", names) + ".");
         }
         return switch (kind) {
             case TEXT -> text(f);
-            case KEYWORD -> keyword(f, me);
+            case KEYWORD -> keyword(f, me.me());
             case DATE, NUMBER, BYTES -> {
                 var range = FieldValues.range(kind, f.name(), f.comparison(), f.value(), f.to());
                 yield LongPoint.newRangeQuery(f.name(), range.from(), range.to());
             }
+        };
+    }
+
+    /** A custom field, under its name in the index ({@link IndexFields#CUSTOM}). */
+    private Query custom(SearchQuery.Field f, FieldType type) {
+        var named = new SearchQuery.Field(CUSTOM + f.name(), f.comparison(), f.value(), f.to());
+        return switch (type) {
+            case TEXT, LONG_TEXT, URL -> text(named);
+            case DATE -> {
+                var range = FieldValues.range(Kind.DATE, f.name(), f.comparison(), f.value(), f.to());
+                yield LongPoint.newRangeQuery(named.name(), range.from(), range.to());
+            }
+            case NUMBER -> {
+                var range = FieldValues.decimalRange(f.name(), f.comparison(), f.value(), f.to());
+                yield DoublePoint.newRangeQuery(named.name(), range[0], range[1]);
+            }
+            case BOOLEAN -> keyword(new SearchQuery.Field(named.name(), f.comparison(), FieldValues.bool(f.name(), f.value()), ""), "");
+            default -> keyword(named, "");
         };
     }
 
@@ -156,17 +204,17 @@ final class LuceneQueries {
     }
 
     /** The facet values chosen: values of one facet OR'ed, facets AND'ed; {@code skip} is left out. */
-    Query selected(Map<String, List<String>> selected, String skip) {
+    Query selected(Map<String, List<String>> selected, String skip, Context me) {
         var all = new BooleanQuery.Builder();
         selected.forEach((facet, values) -> {
             if (facet.equals(skip) || values.isEmpty()) {
                 return;
             }
-            if (!FACETS.contains(facet)) {
-                throw new InvalidQueryException("There is no facet '" + facet + "'. Facets: " + String.join(", ", FACETS) + ".");
+            if (!me.facets().contains(facet)) {
+                throw new InvalidQueryException("There is no facet '" + facet + "'. Facets: " + String.join(", ", me.facets()) + ".");
             }
             var any = new BooleanQuery.Builder();
-            values.forEach(v -> any.add(field(new SearchQuery.Field(facet, Comparison.EQUALS, v, ""), ""), Occur.SHOULD));
+            values.forEach(v -> any.add(field(new SearchQuery.Field(facet, Comparison.EQUALS, v, ""), new Context("", me.custom())), Occur.SHOULD));
             all.add(any.build(), Occur.FILTER);
         });
         BooleanQuery built = all.build();

@@ -77,12 +77,12 @@ class LibraryPageController {
     /** Fills the model; a query that does not parse shows its error in place of results. */
     private LibraryView fill(Actor actor, MultiValueMap<String, String> parameters, Model model) {
         try {
-            return fill(actor, SearchRequest.fromParameters(parameters, PAGE_SIZE), model);
+            return fill(actor, SearchRequest.fromParameters(parameters, PAGE_SIZE, search.facetNames()), model);
         } catch (ProblemException e) {
             SearchRequest request = new SearchRequest(Optional.ofNullable(parameters.getFirst("q")).orElse(""), java.util.Map.of(),
                     Optional.empty(), Optional.empty(), 1);
             LibraryView view = LibraryView.of(request, new SearchResult(0, List.of(), List.of(), Optional.empty(), Optional.empty()), false,
-                    java.util.Map.of(), java.util.Map.of());
+                    java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
             model.addAttribute("view", view);
             model.addAttribute("queryError", e.getMessage());
             model.addAttribute("page", new Page<>(List.<ResultCard>of(), Optional.empty()));
@@ -107,7 +107,8 @@ class LibraryPageController {
         LibraryView view = LibraryView.of(request, result, browsing,
                 all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id().toString(), AssetCollection::name)),
                 all.stream().filter(c -> c.kind() == AssetCollection.Kind.SMART)
-                        .collect(java.util.stream.Collectors.toMap(c -> c.id().toString(), c -> c.query().orElse(""))));
+                        .collect(java.util.stream.Collectors.toMap(c -> c.id().toString(), c -> c.query().orElse(""))),
+                search.facetLabels());
         model.addAttribute("canSave", actor.has(Role.CONTRIBUTOR) && !browsing);
         model.addAttribute("view", view);
         model.addAttribute("page", page);

@@ -35,10 +35,10 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
      * @param smart ids of smart collections: a saved search cannot name them, it takes their query instead
      */
     static LibraryView of(SearchRequest request, SearchResult result, boolean browsing, Map<String, String> collectionNames,
-            Map<String, String> smart) {
+            Map<String, String> smart, Map<String, String> customLabels) {
         String sort = request.sort().map(SearchSort::key).orElse("");
         List<FacetView> facets = result.facets().stream().filter(f -> !f.values().isEmpty())
-                .map(f -> new FacetView(f.name(), FACET_LABELS.getOrDefault(f.name(), f.name()), f.values().stream()
+                .map(f -> new FacetView(f.name(), FACET_LABELS.getOrDefault(f.name(), customLabels.getOrDefault(f.name(), f.name())), f.values().stream()
                         .map(v -> new ValueView(v.value(), f.name().equals("collection")
                                 ? collectionNames.getOrDefault(v.value(), v.value()) : label(f.name(), v.value()), v.count(), v.selected(),
                                 href(request.query(), sort, toggled(request.selected(), f.name(), v.value()))))
@@ -78,7 +78,7 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
         if (!sort.isBlank()) {
             uri.queryParam("sort", sort);
         }
-        SearchRequest.FACETS.forEach(f -> selected.getOrDefault(f, List.of()).forEach(v -> uri.queryParam(f, v)));
+        selected.forEach((f, values) -> values.forEach(v -> uri.queryParam(f, v)));
         return uri.encode().build().toUriString();
     }
 

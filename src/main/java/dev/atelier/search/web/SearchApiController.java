@@ -46,7 +46,7 @@ class SearchApiController {
             smallest. Pass 'next' as cursor for the following page; facets come with the first page.""")
     @GetMapping("/api/v1/search")
     Results search(Actor actor, @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-        SearchResult result = search.search(actor, SearchRequest.fromParameters(parameters, 50));
+        SearchResult result = search.search(actor, SearchRequest.fromParameters(parameters, 50, search.facetNames()));
         return new Results(result.total(), result.hits().stream().map(Hit::of).toList(), result.facets(),
                 result.next().orElse(null), result.suggestion().orElse(null));
     }

@@ -65,10 +65,20 @@ class MultipartStreamTests {
                 int cut = 1 + random.nextInt(near.length - 1);
                 System.arraycopy(near, 0, content, at, cut);
             }
+            // a cut one byte short may meet the missing byte by chance: then the part holds a real delimiter,
+            // which no sender puts inside a part (RFC 2046 picks boundaries absent from the content)
+            for (int at = indexOf(content, near); at >= 0; at = indexOf(content, near)) {
+                content[at + near.length - 1] ^= 1;
+            }
             expected.add(content);
         }
 
-        List<Part> parts = readAll(new Trickle(new ByteArrayInputStream(body(expected)), random), BOUNDARY);
+        List<Part> parts;
+        try {
+            parts = readAll(new Trickle(new ByteArrayInputStream(body(expected)), random), BOUNDARY);
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError("seed " + seed, e);
+        }
 
         assertThat(parts).as("seed %d", seed).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -139,5 +149,18 @@ class MultipartStreamTests {
         public int read(byte[] b, int off, int len) throws IOException {
             return in.read(b, off, Math.min(len, 1 + random.nextInt(random.nextBoolean() ? 16 : 70_000)));
         }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

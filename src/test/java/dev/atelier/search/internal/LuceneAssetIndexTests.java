@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.asset.AssetId;
+import dev.atelier.metadata.FieldType;
+import dev.atelier.metadata.IndexedField;
 import dev.atelier.search.InvalidQueryException;
 import dev.atelier.search.SearchHit;
 import dev.atelier.search.SearchQuery;
@@ -173,7 +175,7 @@ class LuceneAssetIndexTests {
                 "© Example Ltd", "Canon EOS R5", Optional.of(Instant.parse("2024-05-01T06:30:00Z")), Optional.of("portrait"));
         var plain = doc("IMG_0001", "", "img_0001.jpg", "image/jpeg", NOV, 1, EVERYONE);
         index.upsert(List.of(new AssetDocument(plain.id(), 3, plain.title(), "", plain.filenames(), "image", "image/jpeg", "alice", false,
-                NOV, NOV, 1, 1, EVERYONE, true, embedded, Set.of()), doc("other", "", "o.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+                NOV, NOV, 1, 1, EVERYONE, true, embedded, Set.of(), List.of(), Set.of()), doc("other", "", "o.jpg", "image/jpeg", NOV, 1, EVERYONE)));
 
         assertThat(titles("lovelace")).containsExactly("IMG_0001");
         assertThat(titles("tag:\"new york\"")).containsExactly("IMG_0001");
@@ -185,6 +187,38 @@ class LuceneAssetIndexTests {
         assertThat(facet(all, "tag")).containsOnly(Map.entry("harbour", 1L), Map.entry("new york", 1L));
         assertThat(facet(all, "orientation")).containsOnly(Map.entry("portrait", 1L));
         assertThat(index.indexed(plain.id()).orElseThrow().metadataRead()).isTrue();
+    }
+
+    @Test
+    void searchesAndFacetsCustomFieldsByTheirType() {
+        var summer = withFields(doc("summer poster", "", "s.jpg", "image/jpeg", NOV, 1, EVERYONE), Set.of(),
+                new IndexedField("channel", FieldType.MULTI_CHOICE, List.of("Web", "Print"), Set.of()),
+                new IndexedField("budget", FieldType.NUMBER, List.of("1500.5"), Set.of()),
+                new IndexedField("launch", FieldType.DATE, List.of("2027-03-01"), Set.of()),
+                new IndexedField("approved", FieldType.BOOLEAN, List.of("true"), Set.of()),
+                new IndexedField("subject", FieldType.TERM, List.of("Automobile"), Set.of("Vehicles", "Automobile", "car")));
+        var winter = withFields(doc("winter poster", "", "w.jpg", "image/jpeg", NOV, 1, EVERYONE), Set.of(),
+                new IndexedField("channel", FieldType.MULTI_CHOICE, List.of("Web"), Set.of()),
+                new IndexedField("budget", FieldType.NUMBER, List.of("200"), Set.of()));
+        index.upsert(List.of(summer, winter));
+
+        assertThat(titles("channel:print")).containsExactly("summer poster");
+        assertThat(titles("budget:>1000")).containsExactly("summer poster");
+        assertThat(titles("budget:100..300")).containsExactly("winter poster");
+        assertThat(titles("launch:2027-03")).containsExactly("summer poster");
+        assertThat(titles("approved:yes")).containsExactly("summer poster");
+        assertThat(titles("subject:vehicles")).as("a broader term finds the narrower one").containsExactly("summer poster");
+        assertThat(titles("car")).as("a synonym finds the term in free text").containsExactly("summer poster");
+        var web = search("", Map.of("channel", List.of("Web")), EVERYONE, SearchSort.NEWEST, Optional.empty(), 10);
+        assertThat(web.total()).isEqualTo(2);
+        assertThat(facet(web, "channel")).containsOnly(Map.entry("Web", 2L), Map.entry("Print", 1L));
+        assertThatThrownBy(() -> titles("budget:lots")).isInstanceOf(dev.atelier.search.InvalidQueryException.class);
+    }
+
+    @Test
+    void findsKeywordsByTheirSynonyms() {
+        index.upsert(List.of(withFields(doc("red coupe", "", "c.jpg", "image/jpeg", NOV, 1, EVERYONE), Set.of("car", "vehicles"))));
+        assertThat(titles("car")).containsExactly("red coupe");
     }
 
     @Test
@@ -202,13 +236,16 @@ class LuceneAssetIndexTests {
         assertThat(titles("kept")).containsExactly("kept");
     }
 
+    private static final Map<String, FieldType> CUSTOM = Map.of("channel", FieldType.MULTI_CHOICE, "budget", FieldType.NUMBER,
+            "launch", FieldType.DATE, "approved", FieldType.BOOLEAN, "subject", FieldType.TERM);
+
     private List<String> titles(String q) {
         return search(q, Map.of(), EVERYONE, SearchSort.NEWEST, Optional.empty(), 50).hits().stream().map(SearchHit::title).toList();
     }
 
     private AssetIndex.Page search(String q, Map<String, List<String>> selected, Set<String> readers, SearchSort sort,
             Optional<String> after, int limit) {
-        return index.search(new AssetIndex.Query(SearchQuery.parse(q), selected, readers, "me", sort, after, limit, after.isEmpty(), 10));
+        return index.search(new AssetIndex.Query(SearchQuery.parse(q), selected, readers, "me", sort, after, limit, after.isEmpty(), 10, CUSTOM));
     }
 
     private static Map<String, Long> facet(AssetIndex.Page page, String name) {
@@ -221,11 +258,17 @@ class LuceneAssetIndexTests {
             Set<String> readers) {
         return new AssetDocument(new AssetId(UUID.randomUUID()), 3, title, description, List.of(filename),
                 AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers, false,
-                AssetDocument.Embedded.NONE, Set.of());
+                AssetDocument.Embedded.NONE, Set.of(), List.of(), Set.of());
+    }
+
+    private static AssetDocument withFields(AssetDocument d, Set<String> synonyms, IndexedField... fields) {
+        return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), d.trashed(),
+                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(),
+                List.of(fields), synonyms);
     }
 
     private static AssetDocument trashed(AssetDocument d) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
-                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections());
+                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(), d.fields(), d.synonyms());
     }
 }

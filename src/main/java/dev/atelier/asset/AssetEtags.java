@@ -1,18 +1,23 @@
-package dev.atelier.asset.web;
+package dev.atelier.asset;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the asset revision out of an {@code If-Match} header carrying one of our ETags. */
-final class Revisions {
+/** The ETag of an asset revision ({@code "r12"}) and reading it back out of an {@code If-Match} header. */
+public final class AssetEtags {
 
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"r(\\d+)\"");
 
-    private Revisions() {
+    private AssetEtags() {
     }
 
-    static Optional<Long> fromIfMatch(String ifMatch) {
+    public static String of(long revision) {
+        return "\"r" + revision + "\"";
+    }
+
+    /** Empty without a header or for {@code *}; -1 for an ETag we never issued, which can match no revision. */
+    public static Optional<Long> fromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return Optional.empty();
         }
