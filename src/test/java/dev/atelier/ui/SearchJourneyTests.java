@@ -55,6 +55,47 @@ class SearchJourneyTests extends BrowserTest {
     }
 
     @Test
+    void editsACustomFieldOnTheAssetPageAndFindsTheAssetByIt() {
+        String k = UniqueWords.next();
+        admin().json("POST", "/api/v1/fields", "{\"key\":\"" + k + "\",\"label\":\"Season " + k + "\",\"type\":\"choice\","
+                + "\"options\":[\"Spring\",\"Autumn\"]}");
+        admin().json("POST", "/api/v1/fields", "{\"key\":\"" + k + "_budget\",\"label\":\"Budget " + k + "\",\"type\":\"number\"}");
+        upload("Orchard " + k, "orchard.png", TestImages.png(200, 120, new Color(0x38a169)));
+        upload("Meadow " + k, "meadow.png", TestImages.png(200, 120, new Color(0x68d391)));
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            logIn(page);
+            page.getByLabel("Search the library").fill(k);
+            assertThat(page.locator("#results .card")).hasCount(2);
+            page.locator("#results .card", new Page.LocatorOptions().setHasText("Orchard")).click();
+
+            page.getByText("Edit fields").click();
+            page.getByLabel("Budget " + k).fill("lots");
+            page.getByLabel("Season " + k).selectOption("Autumn");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save fields")).click();
+            assertThat(page.locator(".field-error")).hasText("Budget " + k + " needs a number, like 12 or 3.5, not 'lots'.");
+            assertThat(page.getByLabel("Season " + k)).hasValue("Autumn");
+
+            page.getByLabel("Budget " + k).fill("1200");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save fields")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
+            assertThat(page.locator("dd[data-field=" + k + "]")).hasText("Autumn");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("asset-fields.png")));
+
+            page.navigate(url("/library?q=" + k));
+            page.locator(".facet[data-facet=" + k + "] a", new Page.LocatorOptions().setHasText("Autumn")).click();
+            assertThat(page.locator("#results .card")).hasCount(1);
+            assertThat(page.locator("#results .card-title")).hasText("Orchard " + k);
+
+            page.getByLabel("Search the library").fill(k + "_budget:>1000");
+            assertThat(page.locator("#results .card")).hasCount(1);
+            assertThat(page.locator("#results .card-title")).hasText("Orchard " + k);
+        }
+    }
+
+    @Test
     void showsAMalformedQueryAsASentenceAndOffersASpelling() {
         String tag = UniqueWords.next();
         upload("Lighthouse " + tag, "l.png", TestImages.png(64, 64, Color.WHITE));
