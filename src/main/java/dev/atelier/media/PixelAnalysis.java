@@ -32,7 +32,8 @@ public record PixelAnalysis(int width, int height, List<ColourName> colours, boo
         return megapixelClass(pixels());
     }
 
-    static String megapixelClass(long pixels) {
+    /** The class of an image of this many pixels. */
+    public static String megapixelClass(long pixels) {
         double mp = pixels / 1_000_000.0;
         return mp < 1 ? "<1 MP" : mp < 4 ? "1-4 MP" : mp < 12 ? "4-12 MP" : mp < 24 ? "12-24 MP" : mp < 50 ? "24-50 MP" : "50+ MP";
     }
