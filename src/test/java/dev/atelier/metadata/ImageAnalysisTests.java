@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.identity.Role;
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.AutoTags;
 import dev.atelier.testsupport.IntegrationTest;
-import dev.atelier.testsupport.Multipart;
-import dev.atelier.testsupport.Poll;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.UniqueWords;
 import java.awt.AlphaComposite;
@@ -14,7 +13,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,10 +24,10 @@ class ImageAnalysisTests extends IntegrationTest {
     @Test
     void aMostlyRedImageIsTaggedRedAndFoundAndCountedByColour() {
         String word = UniqueWords.next();
-        String red = upload(admin(), "Red " + word, "red.png", TestImages.encode(mostly(Color.RED, 640, 480), "png"));
-        String green = upload(admin(), "Green " + word, "green.png", TestImages.encode(mostly(new Color(20, 160, 40), 640, 480), "png"));
+        String red = AutoTags.upload(admin(), "Red " + word, "red.png", TestImages.encode(AutoTags.mostly(Color.RED, 640, 480), "png"));
+        String green = AutoTags.upload(admin(), "Green " + word, "green.png", TestImages.encode(AutoTags.mostly(new Color(20, 160, 40), 640, 480), "png"));
 
-        JsonNode analysis = awaitAnalysis(admin(), red);
+        JsonNode analysis = AutoTags.awaitAnalysis(admin(), red);
 
         assertThat(analysis.get("status").asString()).isEqualTo("analysed");
         JsonNode first = analysis.get("colours").get(0);
@@ -41,12 +39,12 @@ class ImageAnalysisTests extends IntegrationTest {
         assertThat(analysis.get("width").asInt()).isEqualTo(640);
         assertThat(analysis.get("pixels").asLong()).isEqualTo(307_200);
         assertThat(analysis.get("megapixelClass").asString()).isEqualTo("<1 MP");
-        awaitAnalysis(admin(), green);
+        AutoTags.awaitAnalysis(admin(), green);
 
-        JsonNode found = awaitSearch(admin(), "color:red " + word, 1);
+        JsonNode found = AutoTags.awaitSearch(admin(), "color:red " + word, 1);
         assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(red);
-        assertThat(facet(awaitSearch(admin(), word, 2), "color")).contains("red=1", "green=1");
-        assertThat(awaitSearch(admin(), "megapixels:>0.3 megapixels:<0.31 " + word, 2).get("total").asLong()).isEqualTo(2);
+        assertThat(facet(AutoTags.awaitSearch(admin(), word, 2), "color")).contains("red=1", "green=1");
+        assertThat(AutoTags.awaitSearch(admin(), "megapixels:>0.3 megapixels:<0.31 " + word, 2).get("total").asLong()).isEqualTo(2);
         assertThat(admin().get("/api/v1/search?q=" + encode("megapixels:>1 " + word)).json().get("total").asLong()).isZero();
     }
 
@@ -58,22 +56,22 @@ class ImageAnalysisTests extends IntegrationTest {
         g.setComposite(AlphaComposite.Clear);
         g.fillRect(0, 0, 100, 200);
         g.dispose();
-        String transparent = upload(admin(), "Holed " + word, "holed.png", TestImages.encode(holed, "png"));
-        String opaque = upload(admin(), "Solid " + word, "solid.png", TestImages.png(300, 200, Color.ORANGE));
+        String transparent = AutoTags.upload(admin(), "Holed " + word, "holed.png", TestImages.encode(holed, "png"));
+        String opaque = AutoTags.upload(admin(), "Solid " + word, "solid.png", TestImages.png(300, 200, Color.ORANGE));
 
-        assertThat(awaitAnalysis(admin(), transparent).get("transparent").asBoolean()).isTrue();
-        assertThat(awaitAnalysis(admin(), opaque).get("transparent").asBoolean()).isFalse();
-        assertThat(awaitSearch(admin(), "transparent:yes " + word, 1).get("items").get(0).get("id").asString()).isEqualTo(transparent);
-        assertThat(awaitSearch(admin(), "transparent:no " + word, 1).get("items").get(0).get("id").asString()).isEqualTo(opaque);
+        assertThat(AutoTags.awaitAnalysis(admin(), transparent).get("transparent").asBoolean()).isTrue();
+        assertThat(AutoTags.awaitAnalysis(admin(), opaque).get("transparent").asBoolean()).isFalse();
+        assertThat(AutoTags.awaitSearch(admin(), "transparent:yes " + word, 1).get("items").get(0).get("id").asString()).isEqualTo(transparent);
+        assertThat(AutoTags.awaitSearch(admin(), "transparent:no " + word, 1).get("items").get(0).get("id").asString()).isEqualTo(opaque);
     }
 
     @Test
     void aResizedReencodedCopyIsSimilarAndAnUnrelatedImageIsNot() {
         BufferedImage scene = TestImages.scene(1001, 1200, 800);
-        String original = upload(admin(), "Harbour", "harbour.png", TestImages.encode(scene, "png"));
-        String copy = upload(admin(), "Harbour small", "harbour-small.jpg", TestImages.jpeg(TestImages.resized(scene, 480, 320), 0.6f));
-        String unrelated = upload(admin(), "Forest", "forest.png", TestImages.encode(TestImages.scene(2002, 1200, 800), "png"));
-        List.of(original, copy, unrelated).forEach(id -> awaitAnalysis(admin(), id));
+        String original = AutoTags.upload(admin(), "Harbour", "harbour.png", TestImages.encode(scene, "png"));
+        String copy = AutoTags.upload(admin(), "Harbour small", "harbour-small.jpg", TestImages.jpeg(TestImages.resized(scene, 480, 320), 0.6f));
+        String unrelated = AutoTags.upload(admin(), "Forest", "forest.png", TestImages.encode(TestImages.scene(2002, 1200, 800), "png"));
+        List.of(original, copy, unrelated).forEach(id -> AutoTags.awaitAnalysis(admin(), id));
 
         List<String> similar = similar(admin(), original);
 
@@ -88,10 +86,10 @@ class ImageAnalysisTests extends IntegrationTest {
         Api owner = as("owner-similar", Role.CONTRIBUTOR);
         Api viewer = as("viewer-similar", Role.VIEWER);
         BufferedImage scene = TestImages.scene(3003, 1000, 700);
-        String open = upload(owner, "Open", "open.png", TestImages.encode(scene, "png"));
-        String secret = upload(owner, "Secret", "secret.jpg", TestImages.jpeg(TestImages.resized(scene, 500, 350), 0.7f));
-        awaitAnalysis(owner, open);
-        awaitAnalysis(owner, secret);
+        String open = AutoTags.upload(owner, "Open", "open.png", TestImages.encode(scene, "png"));
+        String secret = AutoTags.upload(owner, "Secret", "secret.jpg", TestImages.jpeg(TestImages.resized(scene, 500, 350), 0.7f));
+        AutoTags.awaitAnalysis(owner, open);
+        AutoTags.awaitAnalysis(owner, secret);
         assertThat(owner.json("PATCH", "/api/v1/assets/" + secret, "{\"confidential\":true}").status()).isEqualTo(200);
 
         assertThat(similar(owner, open)).contains(secret);
@@ -101,41 +99,13 @@ class ImageAnalysisTests extends IntegrationTest {
 
     @Test
     void filesWithoutPixelsAreNotApplicableAndUnknownAssetsAreProblems() {
-        String text = upload(admin(), "Notes", "notes.txt", ("plain words " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        String text = AutoTags.upload(admin(), "Notes", "notes.txt", ("plain words " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(awaitAnalysis(admin(), text).get("status").asString()).isEqualTo("not_applicable");
+        assertThat(AutoTags.awaitAnalysis(admin(), text).get("status").asString()).isEqualTo("not_applicable");
         var missing = admin().get("/api/v1/assets/0190a0b0-0000-7000-8000-000000000000/analysis");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).contains("application/problem+json");
         assertThat(admin().get("/api/v1/assets/not-an-id/similar").status()).isEqualTo(400);
-    }
-
-    /** Mostly the colour, with a small white band so the image is not flat. */
-    static BufferedImage mostly(Color colour, int width, int height) {
-        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, height * 7 / 8, width, height / 8);
-        g.setColor(new Color((int) (System.nanoTime() & 0xffffff)));
-        g.fillRect(0, 0, 1, 1);
-        g.dispose();
-        return image;
-    }
-
-    static String upload(Api api, String title, String name, byte[] bytes) {
-        return api.upload("/api/v1/assets", Multipart.file(name, null, bytes).field("title", title)).json().get("id").asString();
-    }
-
-    static JsonNode awaitAnalysis(Api api, String id) {
-        return Poll.until(() -> api.get("/api/v1/assets/" + id + "/analysis").json(), a -> !a.get("status").asString().equals("pending"),
-                Duration.ofSeconds(60));
-    }
-
-    static JsonNode awaitSearch(Api api, String query, long total) {
-        return Poll.until(() -> api.get("/api/v1/search?q=" + encode(query)).json(), r -> r.get("total").asLong() == total,
-                Duration.ofSeconds(30));
     }
 
     private static List<String> similar(Api api, String id) {

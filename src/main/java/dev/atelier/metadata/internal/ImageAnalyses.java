@@ -43,9 +43,10 @@ public class ImageAnalyses {
                 .params(a.assetId().value(), a.version(), a.status().name(), a.reason().orElse(null), a.width(), a.height(),
                         a.transparent(), json.writeValueAsString(a.colours()), a.hash(), Timestamp.from(a.at()))
                 .update();
-        Integer newer = jdbc.sql("SELECT MAX(version) FROM image_hash_bands WHERE asset_id = ?").param(a.assetId().value())
-                .query(Integer.class).optional().orElse(null);
-        if (newer != null && newer > a.version()) {
+        // a newer version analysed first (in any outcome) already decided the asset's hash
+        int newest = jdbc.sql("SELECT MAX(version) FROM image_analysis WHERE asset_id = ?").param(a.assetId().value())
+                .query(Integer.class).single();
+        if (newest > a.version()) {
             return;
         }
         jdbc.sql("DELETE FROM image_hash_bands WHERE asset_id = ?").param(a.assetId().value()).update();
