@@ -153,7 +153,7 @@ final class SyntheticAssets implements Iterator<AssetDocument> {
         return new AssetDocument(new AssetId(uuid(rnd, created.toEpochMilli())), versions + rnd.nextInt(4), capitalised(title),
                 description, filenames(kind, title, versions), AssetDocuments.typeOf(kind.mediaType()), kind.mediaType(),
                 owner.username(), rnd.nextDouble() < 0.01, created, updated, size, versions, readers(owner), false,
-                AssetDocument.Embedded.NONE, java.util.Set.of(), java.util.List.of(), java.util.Set.of());
+                AssetDocument.Embedded.NONE, java.util.Set.of());
     }
 
     /** Uploads grow over the five years: density rises linearly, so the square root of a uniform draw. */

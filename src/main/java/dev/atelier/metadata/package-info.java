@@ -2,10 +2,13 @@
  * What files say about themselves, and (later) what people say about them: EXIF, IPTC and XMP
  * (camera, dates, GPS, creator, copyright, keywords, captions, rights) read from every version by
  * {@code exiftool} in a bounded subprocess, kept per version, shown on the asset page and handed
- * to search. Publishes {@link dev.atelier.metadata.MetadataExtracted}.
+ * to search. Publishes {@link dev.atelier.metadata.MetadataExtracted}. Automatic tags from each
+ * version's pixels (dominant colours, transparency, megapixels, a perceptual hash for
+ * near-duplicates) are computed by the media workers and kept here; publishes
+ * {@link dev.atelier.metadata.ImageAnalysed}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "storage", "asset", "collection"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "storage", "asset", "collection", "media"})
 package dev.atelier.metadata;
 
 import org.jspecify.annotations.NullMarked;

@@ -77,4 +77,60 @@ public final class TestImages {
         g.dispose();
         return image;
     }
+
+    /**
+     * A photo-like scene, the same for the same seed: a sky-to-ground gradient and shapes of
+     * random colours, sizes and places, so perceptual hashes of different seeds differ.
+     */
+    public static BufferedImage scene(long seed, int width, int height) {
+        var random = new java.util.Random(seed);
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt(0xffffff)), width * random.nextFloat(), height,
+                new Color(random.nextInt(0xffffff))));
+        g.fillRect(0, 0, width, height);
+        for (int i = 0; i < 24; i++) {
+            g.setColor(new Color(random.nextInt(0xffffff)));
+            int w = width / 8 + random.nextInt(width / 3);
+            int h = height / 8 + random.nextInt(height / 3);
+            int x = random.nextInt(width) - w / 2;
+            int y = random.nextInt(height) - h / 2;
+            if (random.nextBoolean()) {
+                g.fillOval(x, y, w, h);
+            } else {
+                g.fillRect(x, y, w, h);
+            }
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** The image scaled to the size (bilinear), as a resized copy a person might make. */
+    public static BufferedImage resized(BufferedImage source, int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, width, height, null);
+        g.dispose();
+        return image;
+    }
+
+    /** A JPEG at the quality (0..1). */
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var bytes = new ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            var param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
 }

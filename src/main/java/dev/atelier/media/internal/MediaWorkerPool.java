@@ -94,6 +94,17 @@ class MediaWorkerPool implements DisposableBean {
         }
     }
 
+    /** Analyses the pixels of the request's input ({@link PixelAnalyser}) on a worker, waiting for a free one. */
+    AnalysisResponse analyse(RenderRequest request) {
+        slots.acquireUninterruptibly();
+        try {
+            return withWorker(request.input(), worker -> worker.analyse(request, timeout, memoryLimit), timeout,
+                    problem -> AnalysisResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
+        } finally {
+            slots.release();
+        }
+    }
+
     /**
      * The engines the workers have and the types each takes, asked of a worker once; empty
      * (nothing previewable) when no worker can be started.

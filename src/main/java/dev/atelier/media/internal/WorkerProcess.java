@@ -49,6 +49,14 @@ final class WorkerProcess {
         }, timeout, memoryLimit);
     }
 
+    /** Sends an analysis request ({@link PixelAnalyser}) and waits for the answer, as {@link #call} does. */
+    AnalysisResponse analyse(RenderRequest request, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
+        return exchange(() -> {
+            request.write(requests, WorkerProtocol.ANALYSE);
+            return AnalysisResponse.read(responses);
+        }, timeout, memoryLimit);
+    }
+
     /** Asks which engines the worker has and which types each one takes. */
     Capabilities capabilities(Duration timeout) throws WorkerDiedException, TimeoutException {
         return exchange(() -> {

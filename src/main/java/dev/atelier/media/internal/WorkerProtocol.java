@@ -22,6 +22,8 @@ final class WorkerProtocol {
 
     static final String RENDER = "render";
     static final String CAPABILITIES = "capabilities";
+    /** A {@link RenderRequest} for one PNG copy, answered by an {@link AnalysisResponse} (see {@link PixelAnalyser}). */
+    static final String ANALYSE = "analyse";
 
     private WorkerProtocol() {
     }
@@ -114,7 +116,12 @@ final class WorkerProtocol {
         }
 
         void write(DataOutputStream out) throws IOException {
-            out.writeUTF(RENDER);
+            write(out, RENDER);
+        }
+
+        /** The request under another operation name ({@link #ANALYSE}). */
+        void write(DataOutputStream out, String operation) throws IOException {
+            out.writeUTF(operation);
             out.writeUTF(input);
             out.writeUTF(mediaType);
             out.writeUTF(outputDir);

@@ -1,15 +1,11 @@
 package dev.atelier.metadata.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetVersionAdded;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,27 +35,10 @@ class MetadataJobs {
 
     @Bean
     OneTimeTask<String> readMetadataTask() {
-        return Tasks.oneTime(TASK, String.class).onFailure(new GiveUpAfterAttempts()).execute((instance, context) -> {
+        return Tasks.oneTime(TASK, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, reader::giveUp)).execute((instance, context) -> {
             String[] parts = instance.getData().split("/");
             reader.read(AssetId.parse(parts[0]), Integer.parseInt(parts[1]));
         });
-    }
-
-    /** Retries a job that failed for a passing reason a few times, a minute apart, then records why and stops. */
-    private final class GiveUpAfterAttempts implements FailureHandler<String> {
-
-        @Override
-        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
-            int failures = complete.getExecution().consecutiveFailures + 1;
-            String[] parts = ((String) complete.getExecution().taskInstance.getData()).split("/");
-            String reason = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
-            if (failures >= MAX_ATTEMPTS) {
-                reader.giveUp(AssetId.parse(parts[0]), Integer.parseInt(parts[1]), "gave up after " + failures + " attempts: " + reason);
-                operations.stop();
-            } else {
-                operations.reschedule(complete, complete.getTimeDone().plus(Duration.ofMinutes(failures)));
-            }
-        }
     }
 
     /** In the uploading transaction: the version and its job commit together. */

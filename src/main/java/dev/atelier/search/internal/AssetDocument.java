@@ -16,13 +16,38 @@ import java.util.Set;
  * @param readers the principals allowed to see the asset ({@code role:viewer}, {@code user:<id>})
  * @param embedded the current version's file metadata (keywords, creator, captured, ...), empty until read
  * @param collections ids of the collections the asset is in and of every folder above them
+ * @param analysed whether the current version's pixel analysis was done (in any outcome) when indexed
+ * @param pixels what the analysis found; {@link Pixels#NONE} until then or when there are no pixels
  * @param fields the custom field values, with the words their terms bring
  * @param synonyms words the taxonomy relates to the embedded keywords (synonyms, broader terms)
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
-        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections,
+        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections, boolean analysed, Pixels pixels,
         List<IndexedField> fields, Set<String> synonyms) {
+
+    /** A document without pixel analysis (yet) and without custom fields. */
+    AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type, String mediaType,
+            String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions, Set<String> readers,
+            boolean metadataRead, Embedded embedded, Set<String> collections) {
+        this(id, revision, title, description, filenames, type, mediaType, owner, trashed, createdAt, updatedAt, size, versions, readers,
+                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of());
+    }
+
+    /**
+     * The automatic tags of the current version's pixels.
+     *
+     * @param colours dominant colour names, e.g. {@code red}
+     * @param pixels width × height, 0 when not analysed
+     */
+    record Pixels(List<String> colours, boolean transparent, long pixels) {
+
+        static final Pixels NONE = new Pixels(List.of(), false, 0);
+
+        boolean present() {
+            return pixels > 0;
+        }
+    }
 
     /** The file's own words and facts that search uses. */
     record Embedded(List<String> keywords, List<String> creators, String caption, String copyright, String camera,

@@ -9,6 +9,8 @@ import dev.atelier.identity.UserId;
 import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.FieldManagement;
+import dev.atelier.metadata.ImageAnalysis;
+import dev.atelier.metadata.ImageAnalysisManagement;
 import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.metadata.VersionMetadata;
 import java.util.HashSet;
@@ -28,13 +30,16 @@ public class AssetDocuments {
     private final MetadataManagement metadata;
     private final CollectionManagement collections;
     private final FieldManagement fields;
+    private final ImageAnalysisManagement analyses;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
-    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields) {
+    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields,
+            ImageAnalysisManagement analyses) {
         this.users = users;
         this.fields = fields;
         this.metadata = metadata;
         this.collections = collections;
+        this.analyses = analyses;
     }
 
     AssetDocument of(Asset asset) {
@@ -42,12 +47,18 @@ public class AssetDocuments {
         List<String> filenames = asset.versions().reversed().stream().map(AssetVersion::originalFilename).distinct().toList();
         Optional<VersionMetadata> embedded = metadata.find(asset.id(), current.number())
                 .filter(m -> m.status() != VersionMetadata.Status.PENDING);
+        Optional<ImageAnalysis> analysis = analyses.find(asset.id(), current.number()).filter(a -> a.status() != ImageAnalysis.Status.PENDING);
         return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
                 typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
                 asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
                 asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE),
                 collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()),
+                analysis.isPresent(), analysis.filter(ImageAnalysis::analysed).map(AssetDocuments::pixels).orElse(AssetDocument.Pixels.NONE),
                 fields.forIndex(asset.id()), synonyms(embedded.map(m -> m.values(VersionMetadata.Field.KEYWORDS)).orElse(List.of())));
+    }
+
+    private static AssetDocument.Pixels pixels(ImageAnalysis a) {
+        return new AssetDocument.Pixels(a.colourNames(), a.transparent(), a.pixels());
     }
 
     private Set<String> synonyms(List<String> keywords) {

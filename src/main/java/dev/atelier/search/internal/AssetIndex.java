@@ -23,8 +23,16 @@ public interface AssetIndex {
     /** What the index holds of the asset to tell whether it is behind the database, if anything. */
     Optional<Indexed> indexed(AssetId id);
 
-    /** @param versions the asset's number of versions (its current version's number) when indexed */
-    record Indexed(long revision, int versions, boolean metadataRead) {}
+    /**
+     * @param versions the asset's number of versions (its current version's number) when indexed
+     * @param analysed whether the current version's pixel analysis was in
+     */
+    record Indexed(long revision, int versions, boolean metadataRead, boolean analysed) {
+
+        Indexed(long revision, int versions, boolean metadataRead) {
+            this(revision, versions, metadataRead, false);
+        }
+    }
 
     long count();
 

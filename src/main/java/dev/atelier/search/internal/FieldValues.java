@@ -43,6 +43,7 @@ final class FieldValues {
             case DATE -> datePeriod(field, value);
             case BYTES -> point(bytes(field, value));
             case NUMBER -> point(number(field, value));
+            case DECIMAL -> point(thousandths(field, value));
             default -> throw new IllegalArgumentException(kind.name());
         };
     }
@@ -85,6 +86,15 @@ final class FieldValues {
             default -> 0;
         };
         return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power)).longValue();
+    }
+
+    /** A decimal number in thousandths: {@code 12.5} → 12500. */
+    static long thousandths(String field, String value) {
+        try {
+            return new BigDecimal(value.strip()).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidQueryException("'" + field + ":" + value + "' needs a number like 12 or 0.5.");
+        }
     }
 
     private static long number(String field, String value) {

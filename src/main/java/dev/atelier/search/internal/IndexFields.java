@@ -6,7 +6,8 @@ import java.util.TreeMap;
 /** The fields people may name in a query, what kind of value each holds, and which are facets. */
 final class IndexFields {
 
-    enum Kind { TEXT, KEYWORD, DATE, NUMBER, BYTES }
+    /** {@code DECIMAL}: stored in thousandths, so {@code megapixels:>12.5} compares exactly to three places. */
+    enum Kind { TEXT, KEYWORD, DATE, NUMBER, BYTES, DECIMAL }
 
     static final String ID = "id";
     static final String TITLE = "title";
@@ -33,6 +34,13 @@ final class IndexFields {
     static final String CAPTURED = "captured";
     static final String ORIENTATION = "orientation";
     static final String METADATA = "metadata";
+    /** Dominant colour names of the current version's pixels. */
+    static final String COLOR = "color";
+    /** {@code yes} or {@code no}, once the pixels were analysed. */
+    static final String TRANSPARENT = "transparent";
+    static final String MEGAPIXELS = "megapixels";
+    /** 1 when the current version's pixel analysis was in when indexed. */
+    static final String ANALYSIS = "analysis";
     static final String READERS = "readers";
     static final String REVISION = "revision";
     static final String TITLE_SORT = "title_sort";
@@ -46,7 +54,8 @@ final class IndexFields {
             Map.entry(OWNER, Kind.KEYWORD), Map.entry(IN, Kind.KEYWORD), Map.entry(CREATED, Kind.DATE),
             Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER),
             Map.entry(TAG, Kind.KEYWORD), Map.entry(COLLECTION, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
-            Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD)));
+            Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD),
+            Map.entry(COLOR, Kind.KEYWORD), Map.entry(TRANSPARENT, Kind.KEYWORD), Map.entry(MEGAPIXELS, Kind.DECIMAL)));
 
     /** Facets in the order a page shows them; {@code created} counts by month ({@code 2026-11}). */
     static final java.util.List<String> FACETS = dev.atelier.search.SearchRequest.FACETS;

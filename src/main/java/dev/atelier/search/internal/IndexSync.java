@@ -8,6 +8,8 @@ import dev.atelier.asset.AssetTrashed;
 import dev.atelier.asset.AssetVersionAdded;
 import dev.atelier.collection.CollectionMembershipChanged;
 import dev.atelier.metadata.FieldValuesChanged;
+import dev.atelier.metadata.ImageAnalysed;
+import dev.atelier.metadata.ImageAnalysisManagement;
 import dev.atelier.metadata.MetadataExtracted;
 import dev.atelier.metadata.MetadataManagement;
 import dev.atelier.search.IndexStatus;
@@ -46,6 +48,7 @@ public class IndexSync {
     private final AssetManagement assets;
     private final AssetDocuments documents;
     private final MetadataManagement metadata;
+    private final ImageAnalysisManagement analyses;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -53,7 +56,9 @@ public class IndexSync {
     private volatile boolean stopping;
     private volatile Optional<String> lastError = Optional.empty();
 
-    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata) {
+    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata,
+            ImageAnalysisManagement analyses) {
+        this.analyses = analyses;
         this.index = index;
         this.assets = assets;
         this.documents = documents;
@@ -86,6 +91,11 @@ public class IndexSync {
 
     @ApplicationModuleListener
     void on(MetadataExtracted e) {
+        reindex(e.assetId());
+    }
+
+    @ApplicationModuleListener
+    void on(ImageAnalysed e) {
         reindex(e.assetId());
     }
 
@@ -159,6 +169,9 @@ public class IndexSync {
         // metadata read for a current version after the index last saw it (its event lost in a crash)
         metadata.eachDone((id, version) -> index.indexed(id)
                 .filter(i -> i.versions() == version && !i.metadataRead()).ifPresent(i -> stale.add(id)));
+        // likewise a pixel analysis that finished after the index last saw the asset
+        analyses.eachDone((id, version) -> index.indexed(id)
+                .filter(i -> i.versions() == version && !i.analysed()).ifPresent(i -> stale.add(id)));
         total.set(stale.size());
         if (stale.size() > ONE_BY_ONE) {
             reindexEverything();

@@ -37,6 +37,7 @@ final class LuceneDocuments {
     LuceneDocuments() {
         facets.setMultiValued(TAG, true);
         facets.setMultiValued(COLLECTION, true);
+        facets.setMultiValued(COLOR, true);
     }
 
     FacetsConfig facetsConfig() {
@@ -70,6 +71,13 @@ final class LuceneDocuments {
         embedded.captured().ifPresent(t -> number(doc, CAPTURED, t.toEpochMilli()));
         embedded.orientation().ifPresent(o -> keyword(doc, ORIENTATION, o));
         doc.add(new NumericDocValuesField(METADATA, a.metadataRead() ? 1 : 0));
+        doc.add(new NumericDocValuesField(ANALYSIS, a.analysed() ? 1 : 0));
+        if (a.pixels().present()) {
+            a.pixels().colours().forEach(c -> keyword(doc, COLOR, c));
+            doc.add(new StringField(TRANSPARENT, a.pixels().transparent() ? "yes" : "no", Store.NO));
+            // thousandths of a megapixel are whole kilopixels
+            number(doc, MEGAPIXELS, Math.round(a.pixels().pixels() / 1000.0));
+        }
         keyword(doc, TYPE, a.type());
         keyword(doc, OWNER, a.owner());
         keyword(doc, FORMAT, a.mediaType());

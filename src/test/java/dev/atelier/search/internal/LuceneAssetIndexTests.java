@@ -175,7 +175,7 @@ class LuceneAssetIndexTests {
                 "© Example Ltd", "Canon EOS R5", Optional.of(Instant.parse("2024-05-01T06:30:00Z")), Optional.of("portrait"));
         var plain = doc("IMG_0001", "", "img_0001.jpg", "image/jpeg", NOV, 1, EVERYONE);
         index.upsert(List.of(new AssetDocument(plain.id(), 3, plain.title(), "", plain.filenames(), "image", "image/jpeg", "alice", false,
-                NOV, NOV, 1, 1, EVERYONE, true, embedded, Set.of(), List.of(), Set.of()), doc("other", "", "o.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+                NOV, NOV, 1, 1, EVERYONE, true, embedded, Set.of()), doc("other", "", "o.jpg", "image/jpeg", NOV, 1, EVERYONE)));
 
         assertThat(titles("lovelace")).containsExactly("IMG_0001");
         assertThat(titles("tag:\"new york\"")).containsExactly("IMG_0001");
@@ -258,17 +258,18 @@ class LuceneAssetIndexTests {
             Set<String> readers) {
         return new AssetDocument(new AssetId(UUID.randomUUID()), 3, title, description, List.of(filename),
                 AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers, false,
-                AssetDocument.Embedded.NONE, Set.of(), List.of(), Set.of());
+                AssetDocument.Embedded.NONE, Set.of());
     }
 
     private static AssetDocument withFields(AssetDocument d, Set<String> synonyms, IndexedField... fields) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), d.trashed(),
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(),
-                List.of(fields), synonyms);
+                d.analysed(), d.pixels(), List.of(fields), synonyms);
     }
 
     private static AssetDocument trashed(AssetDocument d) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
-                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(), d.fields(), d.synonyms());
+                d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(), d.analysed(), d.pixels(),
+                d.fields(), d.synonyms());
     }
 }

@@ -1,0 +1,85 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.media.PixelAnalysis;
+import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
+import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Inside a media worker: the pixels of one file analysed from a small copy. The copy is made by
+ * the image engines exactly as a rendition is (libvips first, the pure-Java engine as fallback,
+ * header limits checked before decoding, EXIF orientation, colour profiles to sRGB, the first page
+ * of a PDF), as a PNG so transparency survives; only that small PNG, which this worker itself
+ * just wrote, is decoded here. Video and audio have no pixels to analyse here.
+ */
+final class PixelAnalyser {
+
+    /** The longest edge of the analysed copy: enough for colours and the 32 × 32 hash grid, small enough to be quick. */
+    static final int EDGE = 256;
+    static final String TARGET = "analysis";
+
+    private PixelAnalyser() {
+    }
+
+    /** The target a server asks for: the analysed copy, a PNG inside {@link #EDGE} square, never enlarged. */
+    static WorkerProtocol.Target target() {
+        return new WorkerProtocol.Target(TARGET, EDGE, EDGE, "inside", "center", "png", 0);
+    }
+
+    static AnalysisResponse analyse(List<ImageEngine> engines, RenderRequest request) {
+        if (request.targets().size() != 1 || !request.targets().getFirst().format().equals("png")) {
+            return AnalysisResponse.refused("error", "an analysis asks for exactly one PNG copy");
+        }
+        List<ImageEngine> stillImages = engines.stream().filter(e -> !(e instanceof FfmpegEngine)).toList();
+        RenderResponse copy = MediaWorkerMain.render(stillImages, request);
+        if (!copy.outcome().equals("ok") || copy.outputs().isEmpty()) {
+            return AnalysisResponse.refused(copy.outcome().equals("ok") ? "error" : copy.outcome(), copy.message());
+        }
+        try {
+            BufferedImage pixels = ImageIO.read(Path.of(copy.outputs().getFirst().path()).toFile());
+            if (pixels == null) {
+                return AnalysisResponse.refused("error", "the analysed copy could not be read back");
+            }
+            int width = Integer.parseInt(copy.facts().getOrDefault("width", Integer.toString(pixels.getWidth())));
+            int height = Integer.parseInt(copy.facts().getOrDefault("height", Integer.toString(pixels.getHeight())));
+            return AnalysisResponse.ok(new PixelAnalysis(width, height, DominantColours.of(pixels), transparent(pixels),
+                    PerceptualHash.of(pixels)));
+        } catch (IOException | RuntimeException e) {
+            return AnalysisResponse.refused("error", "the pixels could not be analysed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Whether some pixel is not fully opaque; an image with an alpha channel that is opaque everywhere is not transparent. */
+    static boolean transparent(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return false;
+        }
+        var alpha = image.getAlphaRaster();
+        if (alpha == null) {
+            // an indexed palette with a transparent entry has no alpha raster of its own
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    if ((image.getRGB(x, y) >>> 24) < 255) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        int max = (1 << image.getColorModel().getComponentSize(image.getColorModel().getNumComponents() - 1)) - 1;
+        int[] row = new int[image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            alpha.getSamples(0, y, image.getWidth(), 1, 0, row);
+            for (int a : row) {
+                if (a < max) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.atelier.metadata.internal;
+
+class ImageAnalysesOnH2Tests extends ImageAnalysesTests {
+}
