@@ -107,6 +107,9 @@ public class CollectionManagement {
             }
         }
         publish(added);
+        if (!added.isEmpty()) {
+            events.publishEvent(new AssetsAddedToCollection(id, lineage(c), List.copyOf(added), actor.id()));
+        }
         return added.size();
     }
 
@@ -182,6 +185,17 @@ public class CollectionManagement {
         if (folder.kind() != Kind.FOLDER) {
             throw new InvalidRequestException("Only folders hold other collections; '" + folder.name() + "' is not a folder.");
         }
+    }
+
+    /** The collection and the folders above it, nearest first. */
+    private List<UUID> lineage(AssetCollection c) {
+        List<UUID> ids = new ArrayList<>(List.of(c.id()));
+        Optional<UUID> parent = c.parent();
+        while (parent.isPresent() && !ids.contains(parent.get())) {
+            ids.add(parent.get());
+            parent = collections.find(parent.get()).flatMap(AssetCollection::parent);
+        }
+        return ids;
     }
 
     private void publish(List<AssetId> changed) {

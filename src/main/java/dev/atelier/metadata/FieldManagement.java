@@ -179,6 +179,7 @@ public class FieldManagement {
         List<String> after = switch (change.operation()) {
             case SET -> values;
             case CLEAR -> List.of();
+            case FILL -> before.isEmpty() ? values : before;
             case ADD -> {
                 var merged = new LinkedHashSet<>(field.type().multiple() ? before : List.of());
                 merged.addAll(values);

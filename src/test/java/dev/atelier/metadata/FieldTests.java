@@ -107,6 +107,37 @@ class FieldTests extends IntegrationTest {
         assertThat(admin().get("/api/v1/search?q=nosuchfield_" + k + ":x").status()).isEqualTo(400);
     }
 
+    @Test
+    void aCollectionFillsEmptyFieldsOfWhatIsPutIntoItAndTheNearestDefaultWins() {
+        String k = UniqueWords.next();
+        define("{\"key\":\"" + k + "_channel\",\"label\":\"Channel\",\"type\":\"choice\",\"options\":[\"Web\",\"Print\",\"Radio\"]}");
+        define("{\"key\":\"" + k + "_season\",\"label\":\"Season\",\"type\":\"text\"}");
+        String folder = admin().json("POST", "/api/v1/collections", "{\"name\":\"Brand " + k + "\",\"kind\":\"folder\"}").json().get("id").asString();
+        String inner = admin().json("POST", "/api/v1/collections", "{\"name\":\"Radio ads\",\"parentId\":\"" + folder + "\"}").json().get("id").asString();
+        var setFolder = admin().json("PUT", "/api/v1/collections/" + folder + "/field-defaults",
+                "{\"" + k + "_channel\":[\"web\"],\"" + k + "_season\":[\"Autumn\"]}");
+        assertThat(setFolder.status()).as(setFolder.text()).isEqualTo(200);
+        admin().json("PUT", "/api/v1/collections/" + inner + "/field-defaults", "{\"" + k + "_channel\":[\"Radio\"]}");
+        String empty = upload(k + " empty");
+        String filled = upload(k + " filled");
+        admin().json("PATCH", "/api/v1/assets/" + filled + "/fields", set(k + "_channel", "Print"));
+
+        admin().json("POST", "/api/v1/collections/" + inner + "/assets", "{\"assetIds\":[\"" + empty + "\",\"" + filled + "\"]}");
+
+        JsonNode got = Poll.until(() -> admin().get("/api/v1/assets/" + empty + "/fields").json(), f -> !values(f, k + "_season").isEmpty(),
+                Duration.ofSeconds(10));
+        assertThat(values(got, k + "_channel")).as("the nearest collection's default").containsExactly("Radio");
+        assertThat(values(got, k + "_season")).as("the folder's default").containsExactly("Autumn");
+        JsonNode kept = Poll.until(() -> admin().get("/api/v1/assets/" + filled + "/fields").json(), f -> !values(f, k + "_season").isEmpty(),
+                Duration.ofSeconds(10));
+        assertThat(values(kept, k + "_channel")).as("a value already there stays").containsExactly("Print");
+        assertThat(admin().get("/api/v1/collections/" + folder + "/field-defaults").json().toString()).contains("Web");
+        var unknown = admin().json("PUT", "/api/v1/collections/" + folder + "/field-defaults", "{\"nope_" + k + "\":[\"x\"]}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(as("contrib-" + k, Role.CONTRIBUTOR).json("PUT", "/api/v1/collections/" + folder + "/field-defaults", "{}").status())
+                .isEqualTo(403);
+    }
+
     private void define(String json) {
         var response = admin().json("POST", "/api/v1/fields", json);
         assertThat(response.status()).as(response.text()).isEqualTo(201);

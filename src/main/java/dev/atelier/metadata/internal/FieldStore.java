@@ -68,6 +68,7 @@ public class FieldStore {
 
     public void deleteDefinition(String key) {
         jdbc.sql("DELETE FROM asset_field_values WHERE field_key = ?").param(key).update();
+        jdbc.sql("DELETE FROM collection_field_defaults WHERE field_key = ?").param(key).update();
         jdbc.sql("DELETE FROM metadata_fields WHERE field_key = ?").param(key).update();
         forgetDefinitions();
     }
@@ -93,6 +94,26 @@ public class FieldStore {
             jdbc.sql("INSERT INTO asset_field_values (asset_id, field_key, position, field_value) VALUES (?, ?, ?, ?)")
                     .params(asset.value(), field, i, values.get(i)).update();
         }
+    }
+
+    /** A collection's default values by field key. */
+    public Map<String, List<String>> defaults(UUID collection) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        jdbc.sql("SELECT field_key, field_value FROM collection_field_defaults WHERE collection_id = ? ORDER BY field_key, position")
+                .param(collection).query(rs -> {
+                    values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return values;
+    }
+
+    public void replaceDefaults(UUID collection, Map<String, List<String>> values) {
+        jdbc.sql("DELETE FROM collection_field_defaults WHERE collection_id = ?").param(collection).update();
+        values.forEach((field, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                jdbc.sql("INSERT INTO collection_field_defaults (collection_id, field_key, position, field_value) VALUES (?, ?, ?, ?)")
+                        .params(collection, field, i, list.get(i)).update();
+            }
+        });
     }
 
     /** The assets holding any of the values in any of the fields. */

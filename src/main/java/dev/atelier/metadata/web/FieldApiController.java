@@ -4,6 +4,7 @@ import dev.atelier.asset.AssetEtags;
 import dev.atelier.asset.AssetId;
 import dev.atelier.identity.Actor;
 import dev.atelier.metadata.AssetFields;
+import dev.atelier.metadata.CollectionDefaults;
 import dev.atelier.metadata.FieldChange;
 import dev.atelier.metadata.FieldDefinition;
 import dev.atelier.metadata.FieldManagement;
@@ -35,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FieldApiController {
 
     private final FieldManagement fields;
+    private final CollectionDefaults defaults;
 
-    FieldApiController(FieldManagement fields) {
+    FieldApiController(FieldManagement fields, CollectionDefaults defaults) {
         this.fields = fields;
+        this.defaults = defaults;
     }
 
     record FieldResource(String key, String label, String type, boolean required, String help, List<String> options,
@@ -126,6 +129,20 @@ class FieldApiController {
     ResponseEntity<AssetFieldsResource> replace(Actor actor, @PathVariable String id, @RequestBody Map<String, List<String>> values,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return respond(fields.replace(actor, AssetId.parse(id), values, AssetEtags.fromIfMatch(ifMatch)));
+    }
+
+    @Operation(summary = "A collection's field defaults", description = "Values the collection (a folder: everything below it) gives "
+            + "assets put into it, in fields they have left empty; the nearest collection's default wins.")
+    @GetMapping("/api/v1/collections/{id}/field-defaults")
+    Map<String, List<String>> defaults(Actor actor, @PathVariable UUID id) {
+        return defaults.of(actor, id);
+    }
+
+    @Operation(summary = "Replace a collection's field defaults (managers)", description = "{\"channel\":[\"Web\"]}; unknown fields "
+            + "and refused values are a 400 naming the field.")
+    @PutMapping("/api/v1/collections/{id}/field-defaults")
+    Map<String, List<String>> setDefaults(Actor actor, @PathVariable UUID id, @RequestBody Map<String, List<String>> values) {
+        return defaults.set(actor, id, values);
     }
 
     private static ResponseEntity<AssetFieldsResource> respond(AssetFields f) {

@@ -29,6 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the index a mirror of the database. Asset events (after commit, at least once) re-index
@@ -49,6 +50,7 @@ public class IndexSync {
     private final AssetDocuments documents;
     private final MetadataManagement metadata;
     private final ImageAnalysisManagement analyses;
+    private final ReindexQueue queue = new ReindexQueue(50, this::reindexNow);
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -65,36 +67,46 @@ public class IndexSync {
         this.metadata = metadata;
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(AssetVersionAdded e) {
         reindex(e.assetId());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(AssetEdited e) {
         reindex(e.assetId());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(AssetTrashed e) {
         reindex(e.assetId());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(AssetRestored e) {
         reindex(e.assetId());
     }
 
+    /**
+     * Queued once the change has committed: asset, metadata and analysis events re-index through
+     * {@link ReindexQueue}, newest first, in batches. These listeners only note the id, in the
+     * committing thread; they need no durable delivery because each change leaves a trace the
+     * catch-up at start compares (the asset's revision, the metadata and analysis flags).
+     */
     void reindex(AssetId id) {
-        assets.find(id).ifPresent(a -> index.upsert(List.of(documents.of(a))));
+        queue.add(id);
     }
 
-    @ApplicationModuleListener
+    private void reindexNow(List<AssetId> ids) {
+        index.upsert(ids.stream().map(assets::find).flatMap(Optional::stream).map(documents::of).toList());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(MetadataExtracted e) {
         reindex(e.assetId());
     }
 
-    @ApplicationModuleListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ImageAnalysed e) {
         reindex(e.assetId());
     }
@@ -118,8 +130,7 @@ public class IndexSync {
 
     private void reindexAndCommit(List<AssetId> ids) {
         for (int from = 0; from < ids.size(); from += BATCH) {
-            var batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
-            index.upsert(batch.stream().map(assets::find).flatMap(Optional::stream).map(documents::of).toList());
+            reindexNow(ids.subList(from, Math.min(from + BATCH, ids.size())));
         }
         index.commit();
     }
@@ -180,7 +191,7 @@ public class IndexSync {
                 if (stopping) {
                     return;
                 }
-                reindex(id);
+                reindexNow(List.of(id));
                 done.incrementAndGet();
             }
         }
@@ -219,6 +230,7 @@ public class IndexSync {
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
+        queue.close();
         background.shutdown();
         background.awaitTermination(30, TimeUnit.SECONDS);
     }
