@@ -49,6 +49,16 @@ final class WorkerProcess {
         }, timeout, memoryLimit);
     }
 
+    /** A conversation of another job type (see {@link TextFrames}): writes its request, reads its answer. */
+    interface Exchange<T> {
+        T run(DataOutputStream requests, DataInputStream responses) throws IOException;
+    }
+
+    /** Like {@link #call(RenderRequest, Duration, long)}, for any other job type. */
+    <T> T call(Exchange<T> exchange, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
+        return exchange(() -> exchange.run(requests, responses), timeout, memoryLimit);
+    }
+
     /** Asks which engines the worker has and which types each one takes. */
     Capabilities capabilities(Duration timeout) throws WorkerDiedException, TimeoutException {
         return exchange(() -> {
