@@ -1,15 +1,11 @@
 package dev.atelier.metadata.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetVersionAdded;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,55 +13,56 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 
 /**
- * Reading metadata as a durable job per version, scheduled in the transaction that adds the
- * version, so a restart loses none. exiftool failures are recorded, not retried; a job that
- * fails otherwise (database, storage) is retried by db-scheduler.
+ * Reading metadata and text as durable jobs per version, scheduled in the transaction that adds
+ * the version, so a restart loses none. Tool and file failures are recorded, not retried; a job
+ * that fails otherwise (database, storage, media workers) is retried by db-scheduler a few times.
  */
 @Configuration(proxyBeanMethods = false)
 class MetadataJobs {
 
     static final String TASK = "read-metadata";
+    static final String TEXT_TASK = "extract-text";
     private static final int MAX_ATTEMPTS = 4;
 
     private final MetadataReader reader;
+    private final TextReader texts;
     private final SchedulerClient scheduler;
     private final Clock clock;
 
-    MetadataJobs(MetadataReader reader, @Lazy SchedulerClient scheduler, Clock clock) {
+    MetadataJobs(MetadataReader reader, TextReader texts, @Lazy SchedulerClient scheduler, Clock clock) {
         this.reader = reader;
+        this.texts = texts;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
     @Bean
     OneTimeTask<String> readMetadataTask() {
-        return Tasks.oneTime(TASK, String.class).onFailure(new GiveUpAfterAttempts()).execute((instance, context) -> {
+        return perVersion(TASK, reader::read, reader::giveUp);
+    }
+
+    @Bean
+    OneTimeTask<String> extractTextTask() {
+        return perVersion(TEXT_TASK, texts::read, texts::giveUp);
+    }
+
+    private interface VersionWork {
+        void run(AssetId id, int version);
+    }
+
+    /** A task whose data is {@code assetId/version}. */
+    private static OneTimeTask<String> perVersion(String name, VersionWork work, GiveUpAfterAttempts.GiveUp giveUp) {
+        return Tasks.oneTime(name, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, giveUp)).execute((instance, context) -> {
             String[] parts = instance.getData().split("/");
-            reader.read(AssetId.parse(parts[0]), Integer.parseInt(parts[1]));
+            work.run(AssetId.parse(parts[0]), Integer.parseInt(parts[1]));
         });
     }
 
-    /** Retries a job that failed for a passing reason a few times, a minute apart, then records why and stops. */
-    private final class GiveUpAfterAttempts implements FailureHandler<String> {
-
-        @Override
-        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
-            int failures = complete.getExecution().consecutiveFailures + 1;
-            String[] parts = ((String) complete.getExecution().taskInstance.getData()).split("/");
-            String reason = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
-            if (failures >= MAX_ATTEMPTS) {
-                reader.giveUp(AssetId.parse(parts[0]), Integer.parseInt(parts[1]), "gave up after " + failures + " attempts: " + reason);
-                operations.stop();
-            } else {
-                operations.reschedule(complete, complete.getTimeDone().plus(Duration.ofMinutes(failures)));
-            }
-        }
-    }
-
-    /** In the uploading transaction: the version and its job commit together. */
+    /** In the uploading transaction: the version and its jobs commit together. */
     @EventListener
     void on(AssetVersionAdded event) {
-        String id = event.assetId() + "/" + event.version();
+        String id = GiveUpAfterAttempts.id(event.assetId(), event.version());
         scheduler.scheduleIfNotExists(readMetadataTask().instance(id, id), Instant.now(clock));
+        scheduler.scheduleIfNotExists(extractTextTask().instance(id, id), Instant.now(clock));
     }
 }
