@@ -8,17 +8,26 @@ import java.util.Set;
 
 /**
  * What the index knows of one asset, engine-neutral. {@code revision} is the asset's own and
- * {@code metadataRead} says whether the current version's file metadata was in; the catch-up at
- * start re-indexes every asset where either differs from the database.
+ * {@code metadataRead} and {@code textRead} say whether the current version's file metadata and
+ * text were in; the catch-up at start re-indexes every asset where any differs from the database.
  *
  * @param filenames the original file name of every version, newest first
  * @param readers the principals allowed to see the asset ({@code role:viewer}, {@code user:<id>})
  * @param embedded the current version's file metadata (keywords, creator, captured, ...), empty until read
  * @param collections ids of the collections the asset is in and of every folder above them
+ * @param content the current version's text (document text or OCR), empty until read; indexed, not stored
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
-        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections) {
+        Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections, boolean textRead, String content) {
+
+    /** A document without text read yet. */
+    AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
+            String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
+            Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections) {
+        this(id, revision, title, description, filenames, type, mediaType, owner, trashed, createdAt, updatedAt, size, versions, readers,
+                metadataRead, embedded, collections, false, "");
+    }
 
     /** The file's own words and facts that search uses. */
     record Embedded(List<String> keywords, List<String> creators, String caption, String copyright, String camera,

@@ -9,6 +9,8 @@ import dev.atelier.identity.UserId;
 import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.MetadataManagement;
+import dev.atelier.metadata.TextManagement;
+import dev.atelier.metadata.VersionText;
 import dev.atelier.metadata.VersionMetadata;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +28,14 @@ public class AssetDocuments {
     private final UserManagement users;
     private final MetadataManagement metadata;
     private final CollectionManagement collections;
+    private final TextManagement texts;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
-    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections) {
+    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, TextManagement texts) {
         this.users = users;
         this.metadata = metadata;
         this.collections = collections;
+        this.texts = texts;
     }
 
     AssetDocument of(Asset asset) {
@@ -39,11 +43,13 @@ public class AssetDocuments {
         List<String> filenames = asset.versions().reversed().stream().map(AssetVersion::originalFilename).distinct().toList();
         Optional<VersionMetadata> embedded = metadata.find(asset.id(), current.number())
                 .filter(m -> m.status() != VersionMetadata.Status.PENDING);
+        Optional<VersionText> text = texts.find(asset.id(), current.number()).filter(t -> t.status() != VersionText.Status.PENDING);
         return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
                 typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
                 asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
                 asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE),
-                collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()));
+                collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()),
+                text.isPresent(), text.map(VersionText::text).orElse(""));
     }
 
     /**

@@ -24,7 +24,7 @@ public interface AssetIndex {
     Optional<Indexed> indexed(AssetId id);
 
     /** @param versions the asset's number of versions (its current version's number) when indexed */
-    record Indexed(long revision, int versions, boolean metadataRead) {}
+    record Indexed(long revision, int versions, boolean metadataRead, boolean textRead) {}
 
     long count();
 

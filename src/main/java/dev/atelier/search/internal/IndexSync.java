@@ -9,6 +9,8 @@ import dev.atelier.asset.AssetVersionAdded;
 import dev.atelier.collection.CollectionMembershipChanged;
 import dev.atelier.metadata.MetadataExtracted;
 import dev.atelier.metadata.MetadataManagement;
+import dev.atelier.metadata.TextExtracted;
+import dev.atelier.metadata.TextManagement;
 import dev.atelier.search.IndexStatus;
 import dev.atelier.shared.Cursor;
 import jakarta.annotation.PreDestroy;
@@ -45,6 +47,7 @@ public class IndexSync {
     private final AssetManagement assets;
     private final AssetDocuments documents;
     private final MetadataManagement metadata;
+    private final TextManagement texts;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -52,7 +55,8 @@ public class IndexSync {
     private volatile boolean stopping;
     private volatile Optional<String> lastError = Optional.empty();
 
-    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata) {
+    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata, TextManagement texts) {
+        this.texts = texts;
         this.index = index;
         this.assets = assets;
         this.documents = documents;
@@ -85,6 +89,11 @@ public class IndexSync {
 
     @ApplicationModuleListener
     void on(MetadataExtracted e) {
+        reindex(e.assetId());
+    }
+
+    @ApplicationModuleListener
+    void on(TextExtracted e) {
         reindex(e.assetId());
     }
 
@@ -146,6 +155,8 @@ public class IndexSync {
         // metadata read for a current version after the index last saw it (its event lost in a crash)
         metadata.eachDone((id, version) -> index.indexed(id)
                 .filter(i -> i.versions() == version && !i.metadataRead()).ifPresent(i -> stale.add(id)));
+        texts.eachDone((id, version) -> index.indexed(id)
+                .filter(i -> i.versions() == version && !i.textRead()).ifPresent(i -> stale.add(id)));
         total.set(stale.size());
         if (stale.size() > ONE_BY_ONE) {
             reindexEverything();

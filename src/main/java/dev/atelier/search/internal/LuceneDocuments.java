@@ -65,6 +65,8 @@ final class LuceneDocuments {
         embedded.captured().ifPresent(t -> number(doc, CAPTURED, t.toEpochMilli()));
         embedded.orientation().ifPresent(o -> keyword(doc, ORIENTATION, o));
         doc.add(new NumericDocValuesField(METADATA, a.metadataRead() ? 1 : 0));
+        doc.add(new TextField(CONTENT, a.content(), Store.NO));
+        doc.add(new NumericDocValuesField(TEXT_READ, a.textRead() ? 1 : 0));
         keyword(doc, TYPE, a.type());
         keyword(doc, OWNER, a.owner());
         keyword(doc, FORMAT, a.mediaType());

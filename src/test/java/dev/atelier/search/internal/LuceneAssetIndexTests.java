@@ -155,7 +155,7 @@ class LuceneAssetIndexTests {
     void keepsRevisionsAndShowsARebuildOnlyWhenPublished() {
         var a = doc("first", "", "a.jpg", "image/jpeg", NOV, 1, EVERYONE);
         index.upsert(List.of(a));
-        assertThat(index.indexed(a.id())).hasValue(new AssetIndex.Indexed(3, 1, false));
+        assertThat(index.indexed(a.id())).hasValue(new AssetIndex.Indexed(3, 1, false, false));
         assertThat(index.indexed(new AssetId(UUID.randomUUID()))).isEmpty();
 
         index.holdPublishing(true);
