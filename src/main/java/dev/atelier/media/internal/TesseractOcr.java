@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 @Component
 class TesseractOcr {
 
-    static final int EDGE = 3000;
+    static final int EDGE = 2400;
 
     private final MediaWorkerPool workers;
     private final MediaProperties limits;

@@ -12,11 +12,12 @@ enum TextTypes {
             return Optional.of(PDF);
         }
         if (mediaType.startsWith("application/vnd.openxmlformats-officedocument.") || mediaType.startsWith("application/vnd.ms-word.")
+                || mediaType.equals("application/x-tika-ooxml")
                 || mediaType.startsWith("application/vnd.ms-excel.sheet.") || mediaType.startsWith("application/vnd.ms-powerpoint.presentation.")) {
             return Optional.of(OOXML);
         }
         if (mediaType.equals("application/msword") || mediaType.equals("application/vnd.ms-excel")
-                || mediaType.equals("application/vnd.ms-powerpoint")) {
+                || mediaType.equals("application/vnd.ms-powerpoint") || mediaType.equals("application/x-tika-msoffice")) {
             return Optional.of(OLE2);
         }
         if (mediaType.startsWith("application/vnd.oasis.opendocument.")) {
@@ -28,6 +29,8 @@ enum TextTypes {
         if (mediaType.equals("text/csv") || mediaType.equals("text/tab-separated-values")) {
             return Optional.of(CSV);
         }
-        return mediaType.startsWith("text/") ? Optional.of(TEXT) : Optional.empty();
+        // HTML, XML and code are not plain text: their markup would be indexed as words
+        boolean plain = mediaType.equals("text/plain") || mediaType.equals("text/markdown") || mediaType.equals("text/x-web-markdown");
+        return plain ? Optional.of(TEXT) : Optional.empty();
     }
 }

@@ -33,6 +33,13 @@ class DocumentTextParserTests {
     }
 
     @Test
+    void readsMarkdownAndCsvAsTheyAre() throws Exception {
+        assertThat(extract("# Tide tables\n\nHigh water *06:40*".getBytes(), "text/x-web-markdown", 1000).text())
+                .isEqualTo("# Tide tables\n\nHigh water *06:40*");
+        assertThat(extract("port,depth\nDover,12\n".getBytes(), "text/csv", 1000).text()).contains("Dover").contains("12");
+    }
+
+    @Test
     void keepsTheStartOfATextLongerThanTheLimitAndSaysSo() throws Exception {
         TextResponse response = extract(TestDocuments.docx("alpha ".repeat(40), "omega"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 50);
@@ -46,10 +53,12 @@ class DocumentTextParserTests {
     void saysWhyADamagedFileHasNoTextAndRefusesTypesWithoutText() throws Exception {
         TextResponse damaged = extract("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R".getBytes(), "application/pdf", 1000);
         TextResponse video = extract(new byte[] {0, 0, 0, 24}, "video/mp4", 1000);
+        TextResponse html = extract("<p>markup</p>".getBytes(), "text/html", 1000);
 
         assertThat(damaged.outcome()).isEqualTo("failed");
         assertThat(damaged.message()).startsWith("the file could not be read as a document");
         assertThat(video.outcome()).isEqualTo("unsupported");
+        assertThat(html.outcome()).isEqualTo("unsupported");
     }
 
     @Test

@@ -188,6 +188,22 @@ class LuceneAssetIndexTests {
     }
 
     @Test
+    void searchesTheFilesTextAtTheLowestWeight() {
+        var titled = doc("Harbour at dawn", "", "h.jpg", "image/jpeg", OCT, 1, EVERYONE);
+        var report = doc("Annual report", "", "r.pdf", "application/pdf", NOV, 1, EVERYONE);
+        index.upsert(List.of(titled, withText(report, "Plans for the harbour expansion, phase two.")));
+
+        var ranked = search("harbour", Map.of(), EVERYONE, SearchSort.RELEVANCE, Optional.empty(), 10).hits();
+
+        assertThat(ranked.stream().map(SearchHit::title)).containsExactly("Harbour at dawn", "Annual report");
+        assertThat(titles("content:harbour")).containsExactly("Annual report");
+        assertThat(titles("content:\"harbour expansion\"")).containsExactly("Annual report");
+        assertThat(titles("expansion phase")).containsExactly("Annual report");
+        assertThat(index.indexed(report.id()).orElseThrow().textRead()).isTrue();
+        assertThat(index.indexed(titled.id()).orElseThrow().textRead()).isFalse();
+    }
+
+    @Test
     void suggestsTheSpellingTheIndexKnows() {
         index.upsert(List.of(doc("Mountain landscape", "", "m.jpg", "image/jpeg", NOV, 1, EVERYONE)));
         assertThat(index.correct("montain")).hasValue("mountain");
@@ -222,6 +238,12 @@ class LuceneAssetIndexTests {
         return new AssetDocument(new AssetId(UUID.randomUUID()), 3, title, description, List.of(filename),
                 AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers, false,
                 AssetDocument.Embedded.NONE, Set.of());
+    }
+
+    private static AssetDocument withText(AssetDocument d, String content) {
+        return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(),
+                d.trashed(), d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(),
+                d.collections(), true, content);
     }
 
     private static AssetDocument trashed(AssetDocument d) {
