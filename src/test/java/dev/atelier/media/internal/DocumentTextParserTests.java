@@ -62,6 +62,51 @@ class DocumentTextParserTests {
     }
 
     @Test
+    void fetchesNothingADocumentPointsAt() throws Exception {
+        var requests = new java.util.concurrent.atomic.AtomicInteger();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            String content = "<?xml version=\"1.0\"?><!DOCTYPE office:document-content SYSTEM \"" + url + "doc.dtd\" [<!ENTITY remote SYSTEM \""
+                    + url + "entity\">]><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                    + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+                    + "<text:p>Tide tables &remote;</text:p></office:text></office:body></office:document-content>";
+
+            TextResponse response = extract(odt(content), "application/vnd.oasis.opendocument.text", 1000);
+
+            assertThat(response.text()).as(response.toString()).contains("Tide tables").doesNotContain("entity");
+            assertThat(requests.get()).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** An OpenDocument text: the stored mimetype entry first, then the content. */
+    private static byte[] odt(String contentXml) throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes();
+            var entry = new java.util.zip.ZipEntry("mimetype");
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            entry.setSize(mimetype.length);
+            var crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(mimetype);
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write(contentXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void textTravelsThroughTheWorkerFramesWhateverItsLength() throws Exception {
         String text = "é€😀 ".repeat(30_000);
         var bytes = new ByteArrayOutputStream();
