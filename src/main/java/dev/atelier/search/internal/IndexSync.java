@@ -50,6 +50,7 @@ public class IndexSync {
     private final TextManagement texts;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();
+    private final Object[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final AtomicLong total = new AtomicLong();
     private volatile String state = "ready";
     private volatile boolean stopping;
@@ -83,8 +84,15 @@ public class IndexSync {
         reindex(e.assetId());
     }
 
+    /**
+     * Reading and writing one asset's document happen under a lock of that asset: two events
+     * (metadata read, text read) handled at once could otherwise write a document read before the
+     * other's commit last, and lose what it brought until the next catch-up.
+     */
     void reindex(AssetId id) {
-        assets.find(id).ifPresent(a -> index.upsert(List.of(documents.of(a))));
+        synchronized (stripes[Math.floorMod(id.hashCode(), stripes.length)]) {
+            assets.find(id).ifPresent(a -> index.upsert(List.of(documents.of(a))));
+        }
     }
 
     @ApplicationModuleListener
