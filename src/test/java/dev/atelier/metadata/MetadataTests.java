@@ -1,7 +1,6 @@
 package dev.atelier.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.atelier.identity.Role;
 import dev.atelier.shared.process.BoundedProcess;
@@ -9,6 +8,7 @@ import dev.atelier.testsupport.Api;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.Poll;
+import dev.atelier.testsupport.RequiredTools;
 import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.UniqueWords;
@@ -28,12 +28,7 @@ class MetadataTests extends IntegrationTest {
 
     @BeforeAll
     static void needsExifTool() {
-        if (!BoundedProcess.installed("exiftool")) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("exiftool is missing; .ci/run installs libimage-exiftool-perl");
-            }
-            assumeTrue(false, "metadata tests skipped: install exiftool (apt-get install libimage-exiftool-perl)");
-        }
+        RequiredTools.require("exiftool", "libimage-exiftool-perl", "metadata tests");
     }
 
     @Test

@@ -32,6 +32,37 @@ public final class TestDocuments {
                     + " 0 R >>");
             objects.add("<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");
         }
+        return assemble(objects);
+    }
+
+    /** A one-page PDF whose text layer holds the lines (Helvetica, ASCII only), as a word processor would write it. */
+    public static byte[] pdfWithText(String... lines) {
+        StringBuilder content = new StringBuilder("BT /F1 18 Tf 72 720 Td 22 TL");
+        for (String line : lines) {
+            content.append(" (").append(line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")).append(") '");
+        }
+        content.append(" ET");
+        return assemble(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
+    }
+
+    /** A Word document (.docx) of one paragraph per text, written by Apache POI. */
+    public static byte[] docx(String... paragraphs) {
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = new ByteArrayOutputStream()) {
+            for (String paragraph : paragraphs) {
+                document.createParagraph().createRun().setText(paragraph);
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Numbered objects, a cross-reference table and a trailer around them. */
+    private static byte[] assemble(List<String> objects) {
         var out = new ByteArrayOutputStream();
         write(out, "%PDF-1.4\n");
         List<Integer> offsets = new ArrayList<>();

@@ -43,6 +43,20 @@ public final class TestImages {
         return bytes.toByteArray();
     }
 
+    /** A PNG of black lines of large bold sans-serif text on white, as a scanned sign or slide would read. */
+    public static byte[] textImage(String... lines) {
+        BufferedImage image = image(1600, 180 * lines.length + 80, Color.WHITE, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 110));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 60, 160 + 180 * i);
+        }
+        g.dispose();
+        return encode(image, "png");
+    }
+
     public static byte[] encode(BufferedImage image, String format) {
         var out = new ByteArrayOutputStream();
         try {

@@ -18,4 +18,14 @@ public final class UniqueWords {
         }
         return b.toString();
     }
+
+    /** {@code tx} and eight letters OCR does not confuse (no i, l, o, q, g, j, z), for words a test draws into an image. */
+    public static String legible() {
+        String letters = "abcdefhkmnprstuvwxy";
+        StringBuilder b = new StringBuilder("tx");
+        for (int i = 0; i < 8; i++) {
+            b.append(letters.charAt(RANDOM.nextInt(letters.length())));
+        }
+        return b.toString();
+    }
 }

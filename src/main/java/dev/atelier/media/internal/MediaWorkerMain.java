@@ -47,6 +47,7 @@ public final class MediaWorkerMain {
                 case WorkerProtocol.RENDER -> render(engines, RenderRequest.read(in)).write(protocolOut);
                 case WorkerProtocol.CAPABILITIES -> capabilities(engines).write(protocolOut);
                 case WorkerProtocol.ANALYSE -> PixelAnalyser.analyse(engines, RenderRequest.read(in)).write(protocolOut);
+                case TextFrames.EXTRACT_TEXT -> DocumentTextParser.extract(TextFrames.TextRequest.read(in)).write(protocolOut);
                 default -> throw new IOException("unknown operation " + operation);
             }
         }

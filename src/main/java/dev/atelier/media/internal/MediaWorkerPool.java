@@ -106,6 +106,21 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     /**
+     * Another job type than rendering, under the same slots, job timeout, memory limit and retry.
+     *
+     * @param failure the answer when no worker could finish it, from the problem ({@link #NOT_STARTED} or why)
+     */
+    <T> T call(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure) {
+        jobs.incrementAndGet();
+        slots.acquireUninterruptibly();
+        try {
+            return withWorker(subject, worker -> worker.call(exchange, timeout, memoryLimit), timeout, failure);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /**
      * The engines the workers have and the types each takes, asked of a worker once; empty
      * (nothing previewable) when no worker can be started.
      */

@@ -51,10 +51,20 @@ final class WorkerProcess {
 
     /** Sends an analysis request ({@link PixelAnalyser}) and waits for the answer, as {@link #call} does. */
     AnalysisResponse analyse(RenderRequest request, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
-        return exchange(() -> {
-            request.write(requests, WorkerProtocol.ANALYSE);
-            return AnalysisResponse.read(responses);
+        return call((out, in) -> {
+            request.write(out, WorkerProtocol.ANALYSE);
+            return AnalysisResponse.read(in);
         }, timeout, memoryLimit);
+    }
+
+    /** A conversation of another job type (see {@link TextFrames}): writes its request, reads its answer. */
+    interface Exchange<T> {
+        T run(DataOutputStream requests, DataInputStream responses) throws IOException;
+    }
+
+    /** Like {@link #call(RenderRequest, Duration, long)}, for any other job type. */
+    <T> T call(Exchange<T> exchange, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
+        return exchange(() -> exchange.run(requests, responses), timeout, memoryLimit);
     }
 
     /** Asks which engines the worker has and which types each one takes. */

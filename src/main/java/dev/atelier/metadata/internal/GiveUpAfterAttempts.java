@@ -7,15 +7,14 @@ import dev.atelier.asset.AssetId;
 import java.time.Duration;
 
 /**
- * For jobs whose data is {@code assetId/version}: retries one that failed for a passing reason a
- * few times, a minute more apart each time, then records why and stops (db-scheduler's default
- * would retry forever).
+ * For jobs whose data is {@code assetId/version}: retries a job that failed for a passing reason
+ * (database, storage, workers) a few times, a minute more apart each time, then records why and stops.
  */
 final class GiveUpAfterAttempts implements FailureHandler<String> {
 
-    /** Records the final failure of the version's job. */
+    /** Records that the version's job failed for good. */
     interface GiveUp {
-        void giveUp(AssetId asset, int version, String reason);
+        void giveUp(AssetId id, int version, String reason);
     }
 
     private final int maxAttempts;
@@ -24,6 +23,10 @@ final class GiveUpAfterAttempts implements FailureHandler<String> {
     GiveUpAfterAttempts(int maxAttempts, GiveUp giveUp) {
         this.maxAttempts = maxAttempts;
         this.giveUp = giveUp;
+    }
+
+    static String id(AssetId asset, int version) {
+        return asset + "/" + version;
     }
 
     @Override

@@ -13,38 +13,56 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 
 /**
- * Reading metadata as a durable job per version, scheduled in the transaction that adds the
- * version, so a restart loses none. exiftool failures are recorded, not retried; a job that
- * fails otherwise (database, storage) is retried by db-scheduler.
+ * Reading metadata and text as durable jobs per version, scheduled in the transaction that adds
+ * the version, so a restart loses none. Tool and file failures are recorded, not retried; a job
+ * that fails otherwise (database, storage, media workers) is retried by db-scheduler a few times.
  */
 @Configuration(proxyBeanMethods = false)
 class MetadataJobs {
 
     static final String TASK = "read-metadata";
+    static final String TEXT_TASK = "extract-text";
     private static final int MAX_ATTEMPTS = 4;
 
     private final MetadataReader reader;
+    private final TextReader texts;
     private final SchedulerClient scheduler;
     private final Clock clock;
 
-    MetadataJobs(MetadataReader reader, @Lazy SchedulerClient scheduler, Clock clock) {
+    MetadataJobs(MetadataReader reader, TextReader texts, @Lazy SchedulerClient scheduler, Clock clock) {
         this.reader = reader;
+        this.texts = texts;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
     @Bean
     OneTimeTask<String> readMetadataTask() {
-        return Tasks.oneTime(TASK, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, reader::giveUp)).execute((instance, context) -> {
+        return perVersion(TASK, reader::read, reader::giveUp);
+    }
+
+    @Bean
+    OneTimeTask<String> extractTextTask() {
+        return perVersion(TEXT_TASK, texts::read, texts::giveUp);
+    }
+
+    private interface VersionWork {
+        void run(AssetId id, int version);
+    }
+
+    /** A task whose data is {@code assetId/version}. */
+    private static OneTimeTask<String> perVersion(String name, VersionWork work, GiveUpAfterAttempts.GiveUp giveUp) {
+        return Tasks.oneTime(name, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, giveUp)).execute((instance, context) -> {
             String[] parts = instance.getData().split("/");
-            reader.read(AssetId.parse(parts[0]), Integer.parseInt(parts[1]));
+            work.run(AssetId.parse(parts[0]), Integer.parseInt(parts[1]));
         });
     }
 
-    /** In the uploading transaction: the version and its job commit together. */
+    /** In the uploading transaction: the version and its jobs commit together. */
     @EventListener
     void on(AssetVersionAdded event) {
-        String id = event.assetId() + "/" + event.version();
+        String id = GiveUpAfterAttempts.id(event.assetId(), event.version());
         scheduler.scheduleIfNotExists(readMetadataTask().instance(id, id), Instant.now(clock));
+        scheduler.scheduleIfNotExists(extractTextTask().instance(id, id), Instant.now(clock));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * What the index knows of one asset, engine-neutral. {@code revision} is the asset's own and
- * {@code metadataRead} says whether the current version's file metadata was in; the catch-up at
- * start re-indexes every asset where either differs from the database.
+ * {@code metadataRead} and {@code textRead} say whether the current version's file metadata and
+ * text were in; the catch-up at start re-indexes every asset where any differs from the database.
  *
  * @param filenames the original file name of every version, newest first
  * @param readers the principals allowed to see the asset ({@code role:viewer}, {@code user:<id>})
@@ -20,18 +20,20 @@ import java.util.Set;
  * @param pixels what the analysis found; {@link Pixels#NONE} until then or when there are no pixels
  * @param fields the custom field values, with the words their terms bring
  * @param synonyms words the taxonomy relates to the embedded keywords (synonyms, broader terms)
+ * @param textRead whether the current version's text was read (in any outcome) when indexed
+ * @param content the current version's text (document text or OCR), empty until read; indexed, not stored
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
         Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections, boolean analysed, Pixels pixels,
-        List<IndexedField> fields, Set<String> synonyms) {
+        List<IndexedField> fields, Set<String> synonyms, boolean textRead, String content) {
 
-    /** A document without pixel analysis (yet) and without custom fields. */
+    /** A document without pixel analysis or text (yet) and without custom fields. */
     AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type, String mediaType,
             String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions, Set<String> readers,
             boolean metadataRead, Embedded embedded, Set<String> collections) {
         this(id, revision, title, description, filenames, type, mediaType, owner, trashed, createdAt, updatedAt, size, versions, readers,
-                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of());
+                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of(), false, "");
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.atelier.metadata.FieldManagement;
 import dev.atelier.metadata.ImageAnalysis;
 import dev.atelier.metadata.ImageAnalysisManagement;
 import dev.atelier.metadata.MetadataManagement;
+import dev.atelier.metadata.TextManagement;
+import dev.atelier.metadata.VersionText;
 import dev.atelier.metadata.VersionMetadata;
 import java.util.HashSet;
 import java.util.List;
@@ -31,15 +33,17 @@ public class AssetDocuments {
     private final CollectionManagement collections;
     private final FieldManagement fields;
     private final ImageAnalysisManagement analyses;
+    private final TextManagement texts;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
     AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields,
-            ImageAnalysisManagement analyses) {
+            ImageAnalysisManagement analyses, TextManagement texts) {
         this.users = users;
         this.fields = fields;
         this.metadata = metadata;
         this.collections = collections;
         this.analyses = analyses;
+        this.texts = texts;
     }
 
     AssetDocument of(Asset asset) {
@@ -48,13 +52,15 @@ public class AssetDocuments {
         Optional<VersionMetadata> embedded = metadata.find(asset.id(), current.number())
                 .filter(m -> m.status() != VersionMetadata.Status.PENDING);
         Optional<ImageAnalysis> analysis = analyses.find(asset.id(), current.number()).filter(a -> a.status() != ImageAnalysis.Status.PENDING);
+        Optional<VersionText> text = texts.find(asset.id(), current.number()).filter(t -> t.status() != VersionText.Status.PENDING);
         return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
                 typeOf(current.mediaType()), current.mediaType(), username(asset.ownerId()),
                 asset.status() == AssetStatus.TRASHED, asset.createdAt(), asset.updatedAt(), current.size(),
                 asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE),
                 collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()),
                 analysis.isPresent(), analysis.filter(ImageAnalysis::analysed).map(AssetDocuments::pixels).orElse(AssetDocument.Pixels.NONE),
-                fields.forIndex(asset.id()), synonyms(embedded.map(m -> m.values(VersionMetadata.Field.KEYWORDS)).orElse(List.of())));
+                fields.forIndex(asset.id()), synonyms(embedded.map(m -> m.values(VersionMetadata.Field.KEYWORDS)).orElse(List.of())),
+                text.isPresent(), text.map(VersionText::text).orElse(""));
     }
 
     private static AssetDocument.Pixels pixels(ImageAnalysis a) {

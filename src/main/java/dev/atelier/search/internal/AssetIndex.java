@@ -26,13 +26,9 @@ public interface AssetIndex {
     /**
      * @param versions the asset's number of versions (its current version's number) when indexed
      * @param analysed whether the current version's pixel analysis was in
+     * @param textRead whether the current version's text was in
      */
-    record Indexed(long revision, int versions, boolean metadataRead, boolean analysed) {
-
-        Indexed(long revision, int versions, boolean metadataRead) {
-            this(revision, versions, metadataRead, false);
-        }
-    }
+    record Indexed(long revision, int versions, boolean metadataRead, boolean analysed, boolean textRead) {}
 
     long count();
 

@@ -41,6 +41,9 @@ final class IndexFields {
     static final String MEGAPIXELS = "megapixels";
     /** 1 when the current version's pixel analysis was in when indexed. */
     static final String ANALYSIS = "analysis";
+    /** The text found in the current version's file (document text or OCR): searched, never stored. */
+    static final String CONTENT = "content";
+    static final String TEXT_READ = "text_read";
     static final String READERS = "readers";
     static final String REVISION = "revision";
     static final String TITLE_SORT = "title_sort";
@@ -55,13 +58,14 @@ final class IndexFields {
             Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER),
             Map.entry(TAG, Kind.KEYWORD), Map.entry(COLLECTION, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
             Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD),
-            Map.entry(COLOR, Kind.KEYWORD), Map.entry(TRANSPARENT, Kind.KEYWORD), Map.entry(MEGAPIXELS, Kind.DECIMAL)));
+            Map.entry(COLOR, Kind.KEYWORD), Map.entry(TRANSPARENT, Kind.KEYWORD), Map.entry(MEGAPIXELS, Kind.DECIMAL),
+            Map.entry(CONTENT, Kind.TEXT)));
 
     /** Facets in the order a page shows them; {@code created} counts by month ({@code 2026-11}). */
     static final java.util.List<String> FACETS = dev.atelier.search.SearchRequest.FACETS;
 
     /** Free-text fields and their weight. */
-    static final Map<String, Float> FREE_TEXT = Map.of(TITLE, 4f, TAG_WORDS, 3f, FILENAME, 2f, TEXT, 1f);
+    static final Map<String, Float> FREE_TEXT = Map.of(TITLE, 4f, TAG_WORDS, 3f, FILENAME, 2f, TEXT, 1f, CONTENT, 0.5f);
 
     private IndexFields() {
     }

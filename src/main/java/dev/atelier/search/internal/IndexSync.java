@@ -12,6 +12,8 @@ import dev.atelier.metadata.ImageAnalysed;
 import dev.atelier.metadata.ImageAnalysisManagement;
 import dev.atelier.metadata.MetadataExtracted;
 import dev.atelier.metadata.MetadataManagement;
+import dev.atelier.metadata.TextExtracted;
+import dev.atelier.metadata.TextManagement;
 import dev.atelier.search.IndexStatus;
 import dev.atelier.shared.Cursor;
 import jakarta.annotation.PreDestroy;
@@ -51,16 +53,20 @@ public class IndexSync {
     private final MetadataManagement metadata;
     private final ImageAnalysisManagement analyses;
     private final ReindexQueue queue = new ReindexQueue(50, this::reindexNow);
+    private final TextManagement texts;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();
+    /** One writer of documents at a time: two handlers building the same asset's document at once could write the staler one last. */
+    private final Object writing = new Object();
     private final AtomicLong total = new AtomicLong();
     private volatile String state = "ready";
     private volatile boolean stopping;
     private volatile Optional<String> lastError = Optional.empty();
 
     IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata,
-            ImageAnalysisManagement analyses) {
+            ImageAnalysisManagement analyses, TextManagement texts) {
         this.analyses = analyses;
+        this.texts = texts;
         this.index = index;
         this.assets = assets;
         this.documents = documents;
@@ -88,17 +94,19 @@ public class IndexSync {
     }
 
     /**
-     * Queued once the change has committed: asset, metadata and analysis events re-index through
+     * Queued once the change has committed: asset, metadata and analysis and text events re-index through
      * {@link ReindexQueue}, newest first, in batches. These listeners only note the id, in the
      * committing thread; they need no durable delivery because each change leaves a trace the
-     * catch-up at start compares (the asset's revision, the metadata and analysis flags).
+     * catch-up at start compares (the asset's revision, the metadata, analysis and text flags).
      */
     void reindex(AssetId id) {
         queue.add(id);
     }
 
     private void reindexNow(List<AssetId> ids) {
-        index.upsert(ids.stream().map(assets::find).flatMap(Optional::stream).map(documents::of).toList());
+        synchronized (writing) {
+            index.upsert(ids.stream().map(assets::find).flatMap(Optional::stream).map(documents::of).toList());
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -108,6 +116,11 @@ public class IndexSync {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ImageAnalysed e) {
+        reindex(e.assetId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TextExtracted e) {
         reindex(e.assetId());
     }
 
@@ -183,6 +196,8 @@ public class IndexSync {
         // likewise a pixel analysis that finished after the index last saw the asset
         analyses.eachDone((id, version) -> index.indexed(id)
                 .filter(i -> i.versions() == version && !i.analysed()).ifPresent(i -> stale.add(id)));
+        texts.eachDone((id, version) -> index.indexed(id)
+                .filter(i -> i.versions() == version && !i.textRead()).ifPresent(i -> stale.add(id)));
         total.set(stale.size());
         if (stale.size() > ONE_BY_ONE) {
             reindexEverything();

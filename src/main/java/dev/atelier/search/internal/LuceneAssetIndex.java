@@ -108,7 +108,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
                     if (live == null || live.get(doc)) {
                         return Optional.of(new Indexed(longValue(leaf, REVISION, doc), (int) longValue(leaf, VERSIONS, doc),
-                                longValue(leaf, METADATA, doc) == 1, longValue(leaf, ANALYSIS, doc) == 1));
+                                longValue(leaf, METADATA, doc) == 1, longValue(leaf, ANALYSIS, doc) == 1, longValue(leaf, TEXT_READ, doc) == 1));
                     }
                 }
             }

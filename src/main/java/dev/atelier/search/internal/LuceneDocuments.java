@@ -78,6 +78,8 @@ final class LuceneDocuments {
             // thousandths of a megapixel are whole kilopixels
             number(doc, MEGAPIXELS, Math.round(a.pixels().pixels() / 1000.0));
         }
+        doc.add(new TextField(CONTENT, a.content(), Store.NO));
+        doc.add(new NumericDocValuesField(TEXT_READ, a.textRead() ? 1 : 0));
         keyword(doc, TYPE, a.type());
         keyword(doc, OWNER, a.owner());
         keyword(doc, FORMAT, a.mediaType());

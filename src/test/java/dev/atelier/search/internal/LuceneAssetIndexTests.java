@@ -157,7 +157,7 @@ class LuceneAssetIndexTests {
     void keepsRevisionsAndShowsARebuildOnlyWhenPublished() {
         var a = doc("first", "", "a.jpg", "image/jpeg", NOV, 1, EVERYONE);
         index.upsert(List.of(a));
-        assertThat(index.indexed(a.id())).hasValue(new AssetIndex.Indexed(3, 1, false));
+        assertThat(index.indexed(a.id())).hasValue(new AssetIndex.Indexed(3, 1, false, false, false));
         assertThat(index.indexed(new AssetId(UUID.randomUUID()))).isEmpty();
 
         index.holdPublishing(true);
@@ -222,6 +222,22 @@ class LuceneAssetIndexTests {
     }
 
     @Test
+    void searchesTheFilesTextAtTheLowestWeight() {
+        var titled = doc("Harbour at dawn", "", "h.jpg", "image/jpeg", OCT, 1, EVERYONE);
+        var report = doc("Annual report", "", "r.pdf", "application/pdf", NOV, 1, EVERYONE);
+        index.upsert(List.of(titled, withText(report, "Plans for the harbour expansion, phase two.")));
+
+        var ranked = search("harbour", Map.of(), EVERYONE, SearchSort.RELEVANCE, Optional.empty(), 10).hits();
+
+        assertThat(ranked.stream().map(SearchHit::title)).containsExactly("Harbour at dawn", "Annual report");
+        assertThat(titles("content:harbour")).containsExactly("Annual report");
+        assertThat(titles("content:\"harbour expansion\"")).containsExactly("Annual report");
+        assertThat(titles("expansion phase")).containsExactly("Annual report");
+        assertThat(index.indexed(report.id()).orElseThrow().textRead()).isTrue();
+        assertThat(index.indexed(titled.id()).orElseThrow().textRead()).isFalse();
+    }
+
+    @Test
     void suggestsTheSpellingTheIndexKnows() {
         index.upsert(List.of(doc("Mountain landscape", "", "m.jpg", "image/jpeg", NOV, 1, EVERYONE)));
         assertThat(index.correct("montain")).hasValue("mountain");
@@ -264,12 +280,18 @@ class LuceneAssetIndexTests {
     private static AssetDocument withFields(AssetDocument d, Set<String> synonyms, IndexedField... fields) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), d.trashed(),
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(),
-                d.analysed(), d.pixels(), List.of(fields), synonyms);
+                d.analysed(), d.pixels(), List.of(fields), synonyms, d.textRead(), d.content());
+    }
+
+    private static AssetDocument withText(AssetDocument d, String content) {
+        return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(),
+                d.trashed(), d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(),
+                d.collections(), d.analysed(), d.pixels(), d.fields(), d.synonyms(), true, content);
     }
 
     private static AssetDocument trashed(AssetDocument d) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(), d.analysed(), d.pixels(),
-                d.fields(), d.synonyms());
+                d.fields(), d.synonyms(), d.textRead(), d.content());
     }
 }

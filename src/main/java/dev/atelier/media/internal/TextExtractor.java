@@ -1,0 +1,72 @@
+package dev.atelier.media.internal;
+
+import dev.atelier.media.ExtractedText;
+import dev.atelier.media.MediaUnavailableException;
+import dev.atelier.media.TextOptions;
+import dev.atelier.media.internal.TextFrames.TextRequest;
+import dev.atelier.media.internal.TextFrames.TextResponse;
+import dev.atelier.storage.BlobContent;
+import dev.atelier.storage.BlobKey;
+import dev.atelier.storage.BlobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/** Server side of {@link dev.atelier.media.TextExtraction}: documents go to a media worker, images to {@link TesseractOcr}. */
+@Component
+public class TextExtractor {
+
+    private final BlobStore blobs;
+    private final MediaWorkerPool workers;
+    private final TesseractOcr ocr;
+
+    TextExtractor(BlobStore blobs, MediaWorkerPool workers, TesseractOcr ocr) {
+        this.blobs = blobs;
+        this.workers = workers;
+        this.ocr = ocr;
+    }
+
+    public ExtractedText extract(BlobKey blob, String mediaType, TextOptions options) {
+        boolean document = TextTypes.of(mediaType).isPresent();
+        if (!document && !mediaType.startsWith("image/")) {
+            return new ExtractedText.Unsupported("no text is read from this type (" + mediaType + ")");
+        }
+        if (!document && !options.ocr()) {
+            return new ExtractedText.Unsupported("OCR is switched off");
+        }
+        BlobContent content = blobs.open(blob).orElseThrow(() -> new MediaUnavailableException("the blob " + blob.sha256() + " is missing"));
+        if (content.size() > options.maxInput().toBytes()) {
+            return new ExtractedText.Failed("the file is larger (" + (content.size() >> 20) + " MB) than the limit for reading its text ("
+                    + options.maxInput().toMegabytes() + " MB)");
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("atelier-text-");
+            Path input = JobFiles.input(content, work);
+            return document ? document(input, mediaType, options) : ocr.read(input, mediaType, work, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work != null) {
+                FileSystemUtils.deleteRecursively(work.toFile());
+            }
+        }
+    }
+
+    private ExtractedText document(Path input, String mediaType, TextOptions options) {
+        var request = new TextRequest(input.toString(), mediaType, options.maxChars());
+        TextResponse response = workers.call("text of " + input.getFileName(), (out, in) -> {
+            request.write(out);
+            return TextResponse.read(in);
+        }, problem -> TextResponse.refused(problem.equals(MediaWorkerPool.NOT_STARTED) ? "unavailable" : "failed", problem));
+        return switch (response.outcome()) {
+            case "ok" -> new ExtractedText.Found(response.text(), ExtractedText.Source.DOCUMENT, response.truncated());
+            case "unsupported" -> new ExtractedText.Unsupported(response.message());
+            case "unavailable" -> throw new MediaUnavailableException(response.message());
+            default -> new ExtractedText.Failed(response.message());
+        };
+    }
+}

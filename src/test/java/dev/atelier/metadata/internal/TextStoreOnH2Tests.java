@@ -1,0 +1,4 @@
+package dev.atelier.metadata.internal;
+
+class TextStoreOnH2Tests extends TextStoreTests {
+}
