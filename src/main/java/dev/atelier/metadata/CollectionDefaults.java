@@ -86,14 +86,14 @@ public class CollectionDefaults {
         }
         Actor actor = users.get(e.by()).asActor();
         for (AssetId asset : e.assets()) {
-            List<FieldChange> fill = new ArrayList<>();
-            var applicable = fields.of(actor, asset).entries().stream().map(x -> x.field().key()).toList();
-            defaults.forEach((key, values) -> {
-                if (applicable.contains(key)) {
-                    fill.add(new FieldChange(key, FieldChange.Operation.FILL, values));
-                }
-            });
             try {
+                List<FieldChange> fill = new ArrayList<>();
+                var applicable = fields.of(actor, asset).entries().stream().map(x -> x.field().key()).toList();
+                defaults.forEach((key, values) -> {
+                    if (applicable.contains(key)) {
+                        fill.add(new FieldChange(key, FieldChange.Operation.FILL, values));
+                    }
+                });
                 fields.change(actor, asset, fill, Optional.empty());
             } catch (ProblemException ex) {
                 log.warn("Defaults of collection {} not applied to asset {}: {}", e.collection(), asset, ex.getMessage());
