@@ -2,9 +2,7 @@ package dev.atelier.metadata;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetId;
-import dev.atelier.asset.AssetManagement;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.identity.UserId;
@@ -40,18 +38,16 @@ public class BulkEditManagement {
     private final BulkEdits edits;
     private final FieldManagement fields;
     private final FieldValueRules rules;
-    private final AssetManagement assets;
     private final UserManagement users;
     private final List<AssetSelection.Resolver> resolvers;
     private final SchedulerClient scheduler;
     private final Clock clock;
 
-    BulkEditManagement(BulkEdits edits, FieldManagement fields, FieldValueRules rules, AssetManagement assets, UserManagement users,
+    BulkEditManagement(BulkEdits edits, FieldManagement fields, FieldValueRules rules, UserManagement users,
             List<AssetSelection.Resolver> resolvers, @Lazy SchedulerClient scheduler, Clock clock) {
         this.edits = edits;
         this.fields = fields;
         this.rules = rules;
-        this.assets = assets;
         this.users = users;
         this.resolvers = resolvers;
         this.scheduler = scheduler;
@@ -142,8 +138,7 @@ public class BulkEditManagement {
     }
 
     private boolean apply(Actor actor, AssetId asset, List<FieldChange> changes) {
-        long before = assets.find(asset).map(Asset::revision).orElse(-1L);
-        return fields.change(actor, asset, changes, Optional.empty()).revision() != before;
+        return fields.edit(actor, asset, changes, Optional.empty()).changed();
     }
 
     private List<AssetId> resolve(Actor actor, AssetSelection selection) {

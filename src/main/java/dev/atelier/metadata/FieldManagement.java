@@ -121,8 +121,17 @@ public class FieldManagement {
      */
     @Transactional
     public AssetFields change(Actor actor, AssetId id, List<FieldChange> changes, Optional<Long> expectedRevision) {
+        return edit(actor, id, changes, expectedRevision).fields();
+    }
+
+    /** What an edit left, and whether it changed anything (bulk edits count that). */
+    record Outcome(AssetFields fields, boolean changed) {}
+
+    @Transactional
+    Outcome edit(Actor actor, AssetId id, List<FieldChange> changes, Optional<Long> expectedRevision) {
         Asset asset = assets.get(actor, id);
-        Map<String, FieldDefinition> applicable = byKey(applicable(asset));
+        List<FieldDefinition> fields = applicable(asset);
+        Map<String, FieldDefinition> applicable = byKey(fields);
         Map<String, List<String>> stored = store.values(id);
         List<FieldError> errors = new ArrayList<>();
         Map<String, List<String>> changed = new LinkedHashMap<>();
@@ -136,7 +145,7 @@ public class FieldManagement {
                 }
             }
         }
-        return write(actor, asset, stored, changed, errors, expectedRevision);
+        return write(actor, asset, fields, stored, changed, errors, expectedRevision);
     }
 
     /**
@@ -158,20 +167,24 @@ public class FieldManagement {
                 changed.put(field.key(), after);
             }
         }
-        return write(actor, asset, stored, changed, errors, expectedRevision);
+        return write(actor, asset, applicable, stored, changed, errors, expectedRevision).fields();
     }
 
-    private AssetFields write(Actor actor, Asset asset, Map<String, List<String>> stored, Map<String, List<String>> changed,
-            List<FieldError> errors, Optional<Long> expectedRevision) {
+    /** Writes the changed fields as one edit of the asset, and answers with what it holds now (without reading it again). */
+    private Outcome write(Actor actor, Asset asset, List<FieldDefinition> applicable, Map<String, List<String>> stored,
+            Map<String, List<String>> changed, List<FieldError> errors, Optional<Long> expectedRevision) {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);
         }
-        if (changed.isEmpty()) {
-            return of(actor, asset.id());
+        long revision = asset.revision();
+        if (!changed.isEmpty()) {
+            revision = assets.recordEdit(actor, asset.id(), expectedRevision, "fields: " + String.join(", ", changed.keySet())).revision();
+            changed.forEach((key, values) -> store.replace(asset.id(), key, values));
         }
-        assets.recordEdit(actor, asset.id(), expectedRevision, "fields: " + String.join(", ", changed.keySet()));
-        changed.forEach((key, values) -> store.replace(asset.id(), key, values));
-        return of(actor, asset.id());
+        Map<String, List<String>> now = new LinkedHashMap<>(stored);
+        now.putAll(changed);
+        return new Outcome(new AssetFields(asset.id(), revision, applicable.stream()
+                .map(f -> entry(f, now.getOrDefault(f.key(), List.of()))).toList()), !changed.isEmpty());
     }
 
     private List<String> apply(FieldDefinition field, FieldChange change, List<String> before, List<FieldError> errors) {
