@@ -1,0 +1,80 @@
+package dev.atelier.metadata.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import dev.atelier.asset.AssetId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * After start-up, gives the current version of every asset the metadata, pixel-analysis and
+ * text jobs it never had: libraries from before a kind of extraction existed get it without an
+ * admin doing anything. Runs once per start, in the background, for at most {@link #BATCH}
+ * versions per kind; the next start takes the next batch. A version with a job already
+ * scheduled is left alone.
+ */
+@Component
+class MetadataSweep {
+
+    static final int BATCH = 2000;
+    /** The job of each kind, by the table that holds its results. */
+    private static final Map<String, String> TASKS = Map.of("version_metadata", MetadataJobs.TASK, "image_analysis", ImageAnalysisJobs.TASK,
+            "version_text", MetadataJobs.TEXT_TASK);
+
+    private static final Logger log = LoggerFactory.getLogger(MetadataSweep.class);
+
+    private final JdbcClient jdbc;
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    MetadataSweep(JdbcClient jdbc, @Lazy SchedulerClient scheduler, Clock clock) {
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        Thread.ofVirtual().name("metadata-sweep").start(this::sweep);
+    }
+
+    /** @return how many jobs were scheduled */
+    int sweep() {
+        int scheduled = 0;
+        try {
+            for (var kind : TASKS.entrySet()) {
+                scheduled += sweep(kind.getKey(), TaskDescriptor.of(kind.getValue(), String.class));
+            }
+            if (scheduled > 0) {
+                log.info("Scheduled {} metadata, analysis and text jobs for versions that never had one", scheduled);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Metadata sweep failed; the next start tries again", e);
+        }
+        return scheduled;
+    }
+
+    private int sweep(String table, TaskDescriptor<String> task) {
+        List<String> missing = jdbc.sql("""
+                SELECT a.id, a.current_version FROM assets a
+                WHERE a.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.asset_id = a.id AND r.version = a.current_version)
+                FETCH FIRST %d ROWS ONLY""".formatted(table, BATCH))
+                .query((rs, n) -> GiveUpAfterAttempts.id(new AssetId(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
+        int scheduled = 0;
+        for (String id : missing) {
+            if (scheduler.scheduleIfNotExists(task.instance(id).data(id).scheduledTo(clock.instant()))) {
+                scheduled++;
+            }
+        }
+        return scheduled;
+    }
+}
