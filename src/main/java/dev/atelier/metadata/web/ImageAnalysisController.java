@@ -78,6 +78,9 @@ class ImageAnalysisController {
     @GetMapping("/assets/{id}/similar/fragment")
     String similarFragment(Actor actor, @PathVariable String id, Model model) {
         model.addAttribute("similar", analyses.similar(actor, AssetId.parse(id)));
+        // until the version's own hash is in there is nothing to compare: ask again
+        model.addAttribute("pending", analyses.of(actor, AssetId.parse(id), Optional.empty()).status() == ImageAnalysis.Status.PENDING);
+        model.addAttribute("self", "/assets/" + id + "/similar/fragment");
         return "metadata/analysis :: similar";
     }
 }
