@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
 final class LuceneAssetIndex implements AssetIndex, Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneAssetIndex.class);
-    /** Below this many documents per thread a search stays on one thread. */
-    static final int MIN_DOCS_PER_SLICE = 50_000;
+    /** A query expected to match fewer documents stays on the caller's thread. */
+    static final long MIN_PARALLEL_MATCHES = 100_000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -73,7 +73,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     private volatile boolean holdPublishing;
 
     LuceneAssetIndex(Path path, Duration commitInterval, int facetValues) throws IOException {
-        this(path, commitInterval, facetValues, new SlicedSearcher.Slicing(Runtime.getRuntime().availableProcessors(), MIN_DOCS_PER_SLICE));
+        this(path, commitInterval, facetValues, new SlicedSearcher.Slicing(Runtime.getRuntime().availableProcessors(), MIN_PARALLEL_MATCHES));
     }
 
     LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, SlicedSearcher.Slicing slicing) throws IOException {
@@ -89,7 +89,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
             }
         });
         this.queries = new LuceneQueries(analyzer);
-        this.facets = new LuceneFacets(documents.facetsConfig(), facetValues, searchThreads);
+        this.facets = new LuceneFacets(documents.facetsConfig(), facetValues, searchThreads, slicing);
         this.committer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-commit").factory());
         long every = Math.max(commitInterval.toMillis(), 10);
         committer.scheduleWithFixedDelay(this::commit, every, every, TimeUnit.MILLISECONDS);
@@ -172,12 +172,14 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
 
     @Override
     public Page search(Query q) {
-        return withSearcher(searcher -> {
+        return withSearcher(all -> {
             Sort sort = LuceneSorts.of(q.sort());
             var context = new LuceneQueries.Context(q.me(), q.custom());
             org.apache.lucene.search.Query main = restricted(q, queries.selected(q.selected(), "", context));
+            var fitting = ((SlicedSearcher) all).fitting(main);
+            IndexSearcher searcher = fitting.searcher();
             FieldDoc after = q.after().map(c -> LuceneSorts.after(c, sort, searcher.getIndexReader().maxDoc())).orElse(null);
-            var found = LuceneMatches.find(searcher, main, q.limit() + 1, sort, after, q.withFacets());
+            var found = LuceneMatches.find(searcher, main, q.limit() + 1, sort, after, q.withFacets(), fitting.many());
             ScoreDoc[] docs = found.page().scoreDocs;
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(stored, d.doc)).toList();

@@ -19,6 +19,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -34,13 +35,15 @@ final class LuceneFacets {
     private final FacetsConfig config;
     private final int topValues;
     private final ExecutorService threads;
+    private final SlicedSearcher.Slicing slicing;
     private volatile ReaderState cached;
 
-    /** @param threads counts the segments (or parts of one) in parallel */
-    LuceneFacets(FacetsConfig config, int topValues, ExecutorService threads) {
+    /** @param threads count the slices of many matches in parallel (as the searcher cut them) */
+    LuceneFacets(FacetsConfig config, int topValues, ExecutorService threads, SlicedSearcher.Slicing slicing) {
         this.config = config;
         this.topValues = topValues;
         this.threads = threads;
+        this.slicing = slicing;
     }
 
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -62,6 +65,9 @@ final class LuceneFacets {
     }
 
     private Facets counts(SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
+        if (!slicing.parallel(LuceneMatches.total(matches))) {
+            return new SortedSetDocValuesFacetCounts(state, matches);
+        }
         try {
             return new ConcurrentSortedSetDocValuesFacetCounts(state, matches, threads);
         } catch (InterruptedException e) {

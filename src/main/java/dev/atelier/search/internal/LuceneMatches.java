@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * A search in two passes. The page: the top hits of the sort, where Lucene may skip documents
  * that cannot make the page (block-max WAND for relevance, the points of the sort field for dates
  * and sizes), since that pass need not count. Then every match, without scores, for the exact
- * total and the facets. Scoring every match for the page's sake cost more than the second pass.
+ * total and the facets. Scoring every match for the page's sake cost more than the second pass,
+ * except for queries that match few documents, which take one pass.
  */
 final class LuceneMatches {
 
@@ -29,12 +30,22 @@ final class LuceneMatches {
      */
     record Found(TopFieldDocs page, @Nullable FacetsCollector all, long total) {}
 
-    static Found find(IndexSearcher searcher, Query query, int n, Sort sort, @Nullable FieldDoc after, boolean withFacets) throws IOException {
+    /** @param many whether the query is expected to match many documents: one pass is cheaper for a few */
+    static Found find(IndexSearcher searcher, Query query, int n, Sort sort, @Nullable FieldDoc after, boolean withFacets, boolean many)
+            throws IOException {
+        if (withFacets && !many) {
+            var once = FacetsCollectorManager.searchAfter(searcher, after, query, n, sort, sort.needsScores(), new FacetsCollectorManager());
+            return new Found((TopFieldDocs) once.topDocs(), once.facetsCollector(), total(once.facetsCollector()));
+        }
         TopFieldDocs page = searcher.search(query, new TopFieldCollectorManager(sort, n, after, n));
         if (!withFacets) {
             return new Found(page, null, searcher.count(query));
         }
         FacetsCollector all = searcher.search(query, new FacetsCollectorManager(false));
-        return new Found(page, all, all.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum());
+        return new Found(page, all, total(all));
+    }
+
+    static long total(FacetsCollector matches) {
+        return matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     }
 }

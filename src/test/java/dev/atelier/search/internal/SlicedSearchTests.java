@@ -31,12 +31,12 @@ class SlicedSearchTests {
     @Test
     void answersTotalsFacetsAndEveryPageAsOneThreadDoes() throws Exception {
         List<String> alone;
-        try (var index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10, new SlicedSearcher.Slicing(1, Integer.MAX_VALUE))) {
+        try (var index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10, new SlicedSearcher.Slicing(1, Long.MAX_VALUE))) {
             fill(index);
             assertThat(index.slices()).isEqualTo(1);
             alone = answers(index);
         }
-        try (var index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10, new SlicedSearcher.Slicing(3, 1))) {
+        try (var index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10, new SlicedSearcher.Slicing(3, 0))) {
             assertThat(index.slices()).isGreaterThan(1);
             assertThat(answers(index)).isEqualTo(alone);
         }
