@@ -12,7 +12,9 @@
 # /usr/lib/postgresql, or PG_BIN=/path/to/bin). Compiles the application's classes (./mvnw compile).
 #
 # Environment: JAVA25, PG_BIN, BENCH_HEAP (2g), BENCH_SEED (42), BENCH_QUERIES (1000), BENCH_WARMUP (200),
-#              BENCH_TMPDIR, BENCH_PG_SHARED_BUFFERS (1GB), BENCH_KEEP (1: keep the work directory).
+#              BENCH_TMPDIR, BENCH_PG_SHARED_BUFFERS (1GB), BENCH_KEEP (1: keep the work directory),
+#              BENCH_ENGINES (lucene: leave PostgreSQL out while iterating; no agreement check),
+#              BENCH_INDEX (a directory kept between runs: built once, then searched as it is).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,16 +36,22 @@ command -v "$JAVA25" >/dev/null || { echo "no java: set JAVA25 to a JDK 25 java"
 JAVAC="$(dirname "$(readlink -f "$(command -v "$JAVA25")")")/javac"
 [[ -x "$JAVAC" ]] || { echo "no javac next to $JAVA25: a JDK is needed, not a JRE" >&2; exit 2; }
 
-if [[ -z "${PG_BIN:-}" ]]; then
+LUCENE_ONLY=""
+case "${BENCH_ENGINES:-both}" in
+    both) ;;
+    lucene) LUCENE_ONLY=1 ;;
+    *) echo "BENCH_ENGINES is 'both' (default) or 'lucene'" >&2; exit 2 ;;
+esac
+if [[ -z "$LUCENE_ONLY" && -z "${PG_BIN:-}" ]]; then
     PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 fi
-if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" || ! -x "$PG_BIN/pg_ctl" ]]; then
+if [[ -z "$LUCENE_ONLY" ]] && [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" || ! -x "$PG_BIN/pg_ctl" ]]; then
     echo "PostgreSQL's server binaries are needed (Debian: apt-get install postgresql), or PG_BIN=/path/to/bin" >&2
     exit 2
 fi
 # PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user
 AS_PG=()
-if [[ "$(id -u)" == 0 ]]; then
+if [[ -z "$LUCENE_ONLY" && "$(id -u)" == 0 ]]; then
     id postgres >/dev/null 2>&1 || { echo "running as root needs a 'postgres' user to own the cluster" >&2; exit 2; }
     AS_PG=(runuser -u postgres --)
 fi
@@ -93,20 +101,22 @@ echo "# compiling the application's classes and resolving its class path (./mvnw
 CLASSPATH_APP="$REPO/target/classes:$(cat "$WORK/classpath.txt")"
 "$JAVAC" -d "$WORK/classes" -cp "$CLASSPATH_APP" "$BENCH_DIR"/search/*.java
 
-PORT="$(free_port)"
-chmod 711 "$WORK"
-mkdir "$PGDATA"
-if [[ ${#AS_PG[@]} -gt 0 ]]; then
-    chown postgres "$PGDATA"
-    touch "$WORK/postgres.log"
-    chown postgres "$WORK/postgres.log"
-fi
-echo "# starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PORT"
-"${AS_PG[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$WORK/initdb.log" 2>&1 \
-    || { cat "$WORK/initdb.log" >&2; exit 1; }
-# A tuned server, as someone who runs PostgreSQL for search would set it: the data fits in memory,
-# JIT off (it adds compile time to every big query), cheap random reads (the pages are cached).
-cat >>"$PGDATA/postgresql.conf" <<EOF
+POSTGRES_URL=none
+if [[ -z "$LUCENE_ONLY" ]]; then
+    PORT="$(free_port)"
+    chmod 711 "$WORK"
+    mkdir "$PGDATA"
+    if [[ ${#AS_PG[@]} -gt 0 ]]; then
+        chown postgres "$PGDATA"
+        touch "$WORK/postgres.log"
+        chown postgres "$WORK/postgres.log"
+    fi
+    echo "# starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PORT"
+    "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$WORK/initdb.log" 2>&1 \
+        || { cat "$WORK/initdb.log" >&2; exit 1; }
+    # A tuned server, as someone who runs PostgreSQL for search would set it: the data fits in memory,
+    # JIT off (it adds compile time to every big query), cheap random reads (the pages are cached).
+    cat >>"$PGDATA/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PORT
 unix_socket_directories = '$PGDATA'
@@ -118,14 +128,16 @@ max_wal_size = 8GB
 random_page_cost = 1.1
 jit = off
 EOF
-"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w -t 60 start >/dev/null
-PG_STARTED=1
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w -t 60 start >/dev/null
+    PG_STARTED=1
+    POSTGRES_URL="jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres"
+fi
 
 # in the background and waited for, so that a signal to this script runs the cleanup at once
 # shellcheck disable=SC2086
 "$JAVA25" "-Xmx${BENCH_HEAP:-2g}" --enable-native-access=ALL-UNNAMED -Duser.timezone=UTC -cp "$WORK/classes:$CLASSPATH_APP" \
     dev.atelier.search.internal.SearchBench --count "$COUNT" --work "$WORK" \
-    --postgres "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" --pgdata "$PGDATA" &
+    --postgres "$POSTGRES_URL" --pgdata "$PGDATA" &
 CLIENT_PID=$!
 wait "$CLIENT_PID"
 CLIENT_PID=""

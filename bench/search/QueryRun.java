@@ -42,7 +42,9 @@ final class QueryRun {
             index.search(q.forIndex());
         }
         for (BenchQuery q : warm) {
-            postgres.search(q);
+            if (postgres != null) {
+                postgres.search(q);
+            }
         }
     }
 
@@ -59,7 +61,9 @@ final class QueryRun {
                 pg = postgres(q);
                 lucene = lucene(q);
             }
-            compare(q, lucene, pg);
+            if (pg != null) {
+                compare(q, lucene, pg);
+            }
             if ((i + 1) % 100 == 0) {
                 SearchBench.progress("%d of %d queries".formatted(i + 1, timed.size()));
             }
@@ -73,7 +77,11 @@ final class QueryRun {
         return SearchBench.answer(page);
     }
 
+    /** Nothing when PostgreSQL is left out (BENCH_ENGINES=lucene). */
     private Answer postgres(BenchQuery q) throws SQLException {
+        if (postgres == null) {
+            return null;
+        }
         long start = System.nanoTime();
         Answer answer = postgres.search(q);
         postgresNanos.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(System.nanoTime() - start);
@@ -127,7 +135,7 @@ final class QueryRun {
             return "              %-10s %7d".formatted(name, 0);
         }
         double[] l = summary(lucene);
-        double[] p = summary(pg);
+        double[] p = pg.isEmpty() ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN} : summary(pg);
         return "              %-10s %7d %-34s %-34s %5.1f× %5.1f× %5.1f×".formatted(name, lucene.size(), stats(l), stats(p),
                 p[0] / l[0], p[2] / l[2], p[3] / l[3]);
     }
@@ -163,6 +171,9 @@ final class QueryRun {
     }
 
     String agreement() {
+        if (postgres == null) {
+            return "agreement     not checked: PostgreSQL was left out (BENCH_ENGINES=lucene)";
+        }
         String line = "agreement     %d of %d queries answered alike (total, every facet count shown, and the whole page for the %d newest-first ones); the %d relevance pages (BM25 vs ts_rank) share %.0f %% of their hits on average"
                 .formatted(queries - disagreements.size(), queries, newestPages, relevancePages, relevancePages == 0 ? 100 : 100 * relevanceOverlap / relevancePages);
         if (disagreements.isEmpty()) {

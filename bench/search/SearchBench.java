@@ -78,26 +78,30 @@ public final class SearchBench {
         String loadBefore = MachineLoad.loadAverage();
         List<BenchQuery> warm = new BenchQueries(library, seed + 1).make(warmup);
         List<BenchQuery> timed = new BenchQueries(library, seed).make(queryCount);
-        try (var postgres = new PostgresBaseline(postgresUrl)) {
-            report(header(postgres.version()));
+        boolean withPostgres = !postgresUrl.equals("none");
+        try (var postgres = withPostgres ? new PostgresBaseline(postgresUrl) : null) {
+            report(header(withPostgres ? postgres.version() : "not run (BENCH_ENGINES=lucene)"));
             var started = machine.sample();
             double generation = time(() -> assets().forEachRemaining(a -> { }));
             report("data          %,d SYNTHETIC assets (seed %d, made by bench/search/SyntheticAssets.java, not real metadata); making them alone takes %.1f s, inside both loads"
                     .formatted(count, seed, generation));
-            Path indexDir = work.resolve("lucene");
-            double build = buildIndex(indexDir);
+            Path indexDir = Optional.ofNullable(System.getenv("BENCH_INDEX")).map(Path::of).orElse(work.resolve("lucene"));
+            double build = built(indexDir) ? Double.NaN : buildIndex(indexDir);
             long indexBytes = sizeOf(indexDir);
             var built = machine.sample();
             report("lucene build  %,d docs in %.1f s = %,.0f docs/s (LuceneAssetIndex.upsert, batches of %d, one thread, commit at the end); index %.0f MiB on disk, %d segments"
                     .formatted(count, build, count / build, BATCH, indexBytes / MiB, segments(indexDir)));
-            progress("loading PostgreSQL");
-            var load = postgres.load(assets());
-            var loaded = machine.sample();
-            report(loadLine(load));
-            report("              lucene vs postgres: build time %.2f×, size on disk %.2f×"
-                    .formatted(build / load.total(), indexBytes / (double) (load.tableBytes() + load.indexBytes())));
+            var loaded = built;
+            if (withPostgres) {
+                progress("loading PostgreSQL");
+                var load = postgres.load(assets());
+                loaded = machine.sample();
+                report(loadLine(load));
+                report("              lucene vs postgres: build time %.2f×, size on disk %.2f×"
+                        .formatted(build / load.total(), indexBytes / (double) (load.tableBytes() + load.indexBytes())));
+            }
             try (var index = new LuceneAssetIndex(indexDir, Duration.ofSeconds(1), BenchQueries.FACET_VALUES)) {
-                var runner = new QueryRun(index, new PostgresQueries(postgres.connection()));
+                var runner = new QueryRun(index, withPostgres ? new PostgresQueries(postgres.connection()) : null);
                 double firstSearch = runner.firstSearch(library.owners().getFirst());
                 report(visibility(index));
                 progress("warming up: %d queries on each engine".formatted(warmup));
@@ -115,6 +119,16 @@ public final class SearchBench {
                         .formatted(loadBefore, MachineLoad.loadAverage(), MachineLoad.others(started, built), MachineLoad.others(built, loaded),
                                 MachineLoad.others(warmed, timedEnd), Runtime.getRuntime().availableProcessors()));
             }
+        }
+    }
+
+    /** An index kept from an earlier run (BENCH_INDEX, for iterating on the queries alone) is searched as it is. */
+    private static boolean built(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
         }
     }
 

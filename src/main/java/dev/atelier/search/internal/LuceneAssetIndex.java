@@ -16,18 +16,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -37,6 +38,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
@@ -56,6 +58,8 @@ import org.slf4j.LoggerFactory;
 final class LuceneAssetIndex implements AssetIndex, Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneAssetIndex.class);
+    /** A query expected to match fewer documents stays on the caller's thread. */
+    static final long MIN_PARALLEL_MATCHES = 100_000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -64,16 +68,28 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     private final LuceneQueries queries;
     private final LuceneFacets facets;
     private final ScheduledExecutorService committer;
+    /** Shared by all searches, so that concurrent searches never take more than these threads (besides their own). */
+    private final ExecutorService searchThreads;
     private volatile boolean holdPublishing;
 
     LuceneAssetIndex(Path path, Duration commitInterval, int facetValues) throws IOException {
+        this(path, commitInterval, facetValues, new SlicedSearcher.Slicing(Runtime.getRuntime().availableProcessors(), MIN_PARALLEL_MATCHES));
+    }
+
+    LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, SlicedSearcher.Slicing slicing) throws IOException {
         Files.createDirectories(path);
         Analyzer analyzer = LuceneDocuments.textAnalyzer();
         this.directory = FSDirectory.open(path);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        this.searchers = new SearcherManager(writer, null);
+        this.searchThreads = Executors.newFixedThreadPool(Math.max(1, slicing.threads()), Thread.ofPlatform().daemon().name("search-", 1).factory());
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new SlicedSearcher(reader, searchThreads, slicing);
+            }
+        });
         this.queries = new LuceneQueries(analyzer);
-        this.facets = new LuceneFacets(documents.facetsConfig(), facetValues);
+        this.facets = new LuceneFacets(documents.facetsConfig(), facetValues, searchThreads, slicing);
         this.committer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-commit").factory());
         long every = Math.max(commitInterval.toMillis(), 10);
         committer.scheduleWithFixedDelay(this::commit, every, every, TimeUnit.MILLISECONDS);
@@ -121,6 +137,11 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         return values != null && values.advanceExact(doc) ? values.longValue() : 0;
     }
 
+    /** How many parts one search is cut into, on the current reader. */
+    int slices() {
+        return withSearcher(searcher -> searcher.getSlices().length);
+    }
+
     @Override
     public long count() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
@@ -151,22 +172,23 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
 
     @Override
     public Page search(Query q) {
-        return withSearcher(searcher -> {
+        return withSearcher(all -> {
             Sort sort = LuceneSorts.of(q.sort());
             var context = new LuceneQueries.Context(q.me(), q.custom());
             org.apache.lucene.search.Query main = restricted(q, queries.selected(q.selected(), "", context));
+            var fitting = ((SlicedSearcher) all).fitting(main);
+            IndexSearcher searcher = fitting.searcher();
             FieldDoc after = q.after().map(c -> LuceneSorts.after(c, sort, searcher.getIndexReader().maxDoc())).orElse(null);
-            var result = FacetsCollectorManager.searchAfter(searcher, after, main, q.limit() + 1, sort,
-                    q.sort() == SearchSort.RELEVANCE, new FacetsCollectorManager());
-            long total = total(result.facetsCollector());
-            ScoreDoc[] docs = result.topDocs().scoreDocs;
-            List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(searcher, d.doc)).toList();
+            var found = LuceneMatches.find(searcher, main, q.limit() + 1, sort, after, q.withFacets(), fitting.many());
+            ScoreDoc[] docs = found.page().scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(stored, d.doc)).toList();
             Optional<String> next = docs.length > q.limit() ? Optional.of(LuceneSorts.cursor((FieldDoc) docs[q.limit() - 1])) : Optional.empty();
-            var facetCounts = q.withFacets()
-                    ? facets.count(searcher, result.facetsCollector(), q.selected(), context,
+            var facetCounts = found.all() != null
+                    ? facets.count(searcher, found.all(), q.selected(), context,
                             dim -> restricted(q, queries.selected(q.selected(), dim, context)))
                     : List.<dev.atelier.search.SearchResult.Facet>of();
-            return new Page(total, hits, facetCounts, next);
+            return new Page(found.total(), hits, facetCounts, next);
         });
     }
 
@@ -180,13 +202,9 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         return b.build();
     }
 
-    private static long total(FacetsCollector collector) {
-        return collector.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-    }
-
-    private static SearchHit hit(IndexSearcher searcher, int doc) {
+    private static SearchHit hit(StoredFields stored, int doc) {
         try {
-            Document d = searcher.storedFields().document(doc);
+            Document d = stored.document(doc);
             return new SearchHit(AssetId.parse(d.get(ID)), d.get(TITLE), d.get(FORMAT), d.getField(VERSIONS).numericValue().intValue(),
                     d.getField(SIZE).numericValue().longValue(), Instant.ofEpochMilli(d.getField(CREATED).numericValue().longValue()),
                     "trash".equals(d.get(IN)));
@@ -254,6 +272,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         }
         commit();
         searchers.close();
+        searchThreads.shutdown();
         writer.close();
         directory.close();
     }

@@ -3,18 +3,22 @@ package dev.atelier.search.internal;
 import dev.atelier.search.SearchResult.Facet;
 import dev.atelier.search.SearchResult.FacetValue;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
@@ -30,11 +34,16 @@ final class LuceneFacets {
 
     private final FacetsConfig config;
     private final int topValues;
+    private final ExecutorService threads;
+    private final SlicedSearcher.Slicing slicing;
     private volatile ReaderState cached;
 
-    LuceneFacets(FacetsConfig config, int topValues) {
+    /** @param threads count the slices of many matches in parallel (as the searcher cut them) */
+    LuceneFacets(FacetsConfig config, int topValues, ExecutorService threads, SlicedSearcher.Slicing slicing) {
         this.config = config;
         this.topValues = topValues;
+        this.threads = threads;
+        this.slicing = slicing;
     }
 
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -46,17 +55,28 @@ final class LuceneFacets {
         if (state == null) {
             return result;
         }
-        var counts = new SortedSetDocValuesFacetCounts(state, matches);
+        Facets counts = counts(state, matches);
         for (String name : context.facets()) {
             List<String> chosen = selected.getOrDefault(name, List.of());
-            SortedSetDocValuesFacetCounts source = chosen.isEmpty() ? counts
-                    : new SortedSetDocValuesFacetCounts(state, searcher.search(withoutOwnChoice.apply(name), new FacetsCollectorManager()));
+            Facets source = chosen.isEmpty() ? counts : counts(state, searcher.search(withoutOwnChoice.apply(name), new FacetsCollectorManager()));
             result.add(facet(name, context.dimension(name), source, chosen));
         }
         return result;
     }
 
-    private Facet facet(String name, String dim, SortedSetDocValuesFacetCounts counts, List<String> chosen) throws IOException {
+    private Facets counts(SortedSetDocValuesReaderState state, FacetsCollector matches) throws IOException {
+        if (!slicing.parallel(LuceneMatches.total(matches))) {
+            return new SortedSetDocValuesFacetCounts(state, matches);
+        }
+        try {
+            return new ConcurrentSortedSetDocValuesFacetCounts(state, matches, threads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while counting facets");
+        }
+    }
+
+    private Facet facet(String name, String dim, Facets counts, List<String> chosen) throws IOException {
         Map<String, Long> values = new LinkedHashMap<>();
         FacetResult top = top(dim, counts);
         if (top != null) {
@@ -78,7 +98,7 @@ final class LuceneFacets {
     }
 
     /** The top values; none for a custom field no asset has a value in yet (Lucene does not know its dimension). */
-    private FacetResult top(String dim, SortedSetDocValuesFacetCounts counts) throws IOException {
+    private FacetResult top(String dim, Facets counts) throws IOException {
         try {
             return dim.equals(IndexFields.CREATED) ? counts.getAllChildren(dim) : counts.getTopChildren(topValues, dim);
         } catch (IllegalArgumentException unknownDimension) {
@@ -86,7 +106,7 @@ final class LuceneFacets {
         }
     }
 
-    private static long specific(SortedSetDocValuesFacetCounts counts, String dim, String value) throws IOException {
+    private static long specific(Facets counts, String dim, String value) throws IOException {
         try {
             return counts.getSpecificValue(dim, value).longValue();
         } catch (IllegalArgumentException unknownDimension) {

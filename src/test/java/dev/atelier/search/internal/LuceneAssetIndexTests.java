@@ -270,7 +270,7 @@ class LuceneAssetIndexTests {
         return values;
     }
 
-    private static AssetDocument doc(String title, String description, String filename, String mediaType, Instant created, long size,
+    static AssetDocument doc(String title, String description, String filename, String mediaType, Instant created, long size,
             Set<String> readers) {
         return new AssetDocument(new AssetId(UUID.randomUUID()), 3, title, description, List.of(filename),
                 AssetDocuments.typeOf(mediaType), mediaType, "alice", false, created, created, size, 1, readers, false,
