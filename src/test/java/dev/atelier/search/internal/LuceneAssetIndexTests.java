@@ -264,12 +264,12 @@ class LuceneAssetIndexTests {
     private static AssetDocument withFields(AssetDocument d, Set<String> synonyms, IndexedField... fields) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), d.trashed(),
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(),
-                d.analysed(), d.pixels(), List.of(fields), synonyms);
+                d.analysed(), d.pixels(), List.of(fields), synonyms, d.tags());
     }
 
     private static AssetDocument trashed(AssetDocument d) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(), d.analysed(), d.pixels(),
-                d.fields(), d.synonyms());
+                d.fields(), d.synonyms(), d.tags());
     }
 }
