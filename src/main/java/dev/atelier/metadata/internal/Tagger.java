@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,18 +72,22 @@ class Tagger {
     /** @throws TaggerException or another unchecked exception for failures worth trying again */
     Outcome tag(AssetId id, int number) {
         Optional<AssetVersion> version = assets.find(id).flatMap(a -> a.version(number));
-        if (version.isEmpty()) {
+        // a job left from before the tagger was switched off
+        if (version.isEmpty() || !properties.enabled()) {
             return Outcome.DONE;
         }
-        List<Rendition> candidates = Stream.of(RenditionKind.PREVIEW, RenditionKind.THUMBNAIL).map(k -> renditions.status(id, number, k)).toList();
-        Optional<Rendition> jpeg = candidates.stream().filter(r -> r.status() == RenditionStatus.READY && r.blobKey().isPresent()
-                && r.mediaType().filter("image/jpeg"::equals).isPresent()).findFirst();
-        if (jpeg.isEmpty() && candidates.stream().anyMatch(r -> r.status() == RenditionStatus.PENDING)) {
-            if (version.get().uploadedAt().plus(PATIENCE).isAfter(now())) {
-                return Outcome.WAITING;
+        Optional<Rendition> jpeg = Optional.empty();
+        // the preview first; the thumbnail (made by the same job, saved a moment apart) when the preview is not a JPEG
+        for (RenditionKind kind : List.of(RenditionKind.PREVIEW, RenditionKind.THUMBNAIL)) {
+            Rendition r = renditions.status(id, number, kind);
+            if (r.status() == RenditionStatus.PENDING) {
+                return waitOrGiveUp(id, number, version.get());
             }
-            giveUp(id, number, "the preview was not ready within " + PATIENCE.toMinutes() + " minutes");
-            return Outcome.DONE;
+            if (r.status() == RenditionStatus.READY && r.blobKey().isPresent()
+                    && r.mediaType().filter("image/jpeg"::equals).isPresent()) {
+                jpeg = Optional.of(r);
+                break;
+            }
         }
         if (jpeg.isEmpty()) {
             record(id, number, "SKIPPED", Optional.of("this version has no JPEG preview to send"));
@@ -95,6 +98,14 @@ class Tagger {
             keep(id, number, proposed);
             suggestions.saveRun(id, number, "DONE", Optional.empty(), now());
         });
+        return Outcome.DONE;
+    }
+
+    private Outcome waitOrGiveUp(AssetId id, int number, AssetVersion version) {
+        if (version.uploadedAt().plus(PATIENCE).isAfter(now())) {
+            return Outcome.WAITING;
+        }
+        giveUp(id, number, "the preview was not ready within " + PATIENCE.toMinutes() + " minutes");
         return Outcome.DONE;
     }
 

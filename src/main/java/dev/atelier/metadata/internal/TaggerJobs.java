@@ -19,14 +19,15 @@ import org.springframework.context.event.EventListener;
 /**
  * Asking the external tagger about each new version as a durable job, scheduled in the transaction
  * that adds the version (only when a tagger is configured). While the preview is being made the
- * job comes back every few seconds; a failed call is retried a few times, then recorded as failed.
+ * job comes back after a second, then ever less often (at most every five minutes); a failed call is retried a few times, then recorded as failed.
  */
 @Configuration(proxyBeanMethods = false)
 class TaggerJobs {
 
     static final String TASK = "external-tagger";
     private static final int MAX_ATTEMPTS = 4;
-    private static final Duration WAIT_FOR_PREVIEW = Duration.ofSeconds(2);
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
     private final Tagger tagger;
     private final TaggerProperties properties;
@@ -47,9 +48,17 @@ class TaggerJobs {
                     String[] parts = instance.getData().split("/");
                     return switch (tagger.tag(AssetId.parse(parts[0]), Integer.parseInt(parts[1]))) {
                         case DONE -> new CompletionHandler.OnCompleteRemove<>();
-                        case WAITING -> new CompletionHandler.OnCompleteReschedule<>(FixedDelay.of(WAIT_FOR_PREVIEW));
+                        case WAITING -> waitAgain(parts);
                     };
                 });
+    }
+
+    /** Data {@code assetId/version/waits}: each wait twice as long as the one before, up to {@link #LONGEST_WAIT}. */
+    private static CompletionHandler<String> waitAgain(String[] parts) {
+        int waits = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+        Duration delay = FIRST_WAIT.multipliedBy(1L << Math.min(waits, 16));
+        return new CompletionHandler.OnCompleteReschedule<>(FixedDelay.of(delay.compareTo(LONGEST_WAIT) < 0 ? delay : LONGEST_WAIT),
+                parts[0] + "/" + parts[1] + "/" + (waits + 1));
     }
 
     /** In the uploading transaction: the version and its job commit together. */
