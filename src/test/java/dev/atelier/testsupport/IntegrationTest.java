@@ -38,6 +38,9 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("atelier.home", HOME::toString);
+        registry.add("atelier.metadata.tagger.url", FakeTagger::url);
+        registry.add("atelier.metadata.tagger.token", () -> FakeTagger.TOKEN);
+        registry.add("atelier.metadata.tagger.retry-delay", () -> "1s");
     }
 
     protected Api admin() {

@@ -7,8 +7,9 @@ import dev.atelier.asset.AssetId;
 import java.time.Duration;
 
 /**
- * For jobs whose data is {@code assetId/version}: retries a job that failed for a passing reason
- * (database, storage, workers) a few times, a minute more apart each time, then records why and stops.
+ * For jobs whose data is {@code assetId/version}: retries one that failed for a passing reason a
+ * few times, a minute (or the given step) more apart each time, then records why and stops (db-scheduler's default
+ * would retry forever).
  */
 final class GiveUpAfterAttempts implements FailureHandler<String> {
 
@@ -18,10 +19,17 @@ final class GiveUpAfterAttempts implements FailureHandler<String> {
     }
 
     private final int maxAttempts;
+    private final Duration step;
     private final GiveUp giveUp;
 
     GiveUpAfterAttempts(int maxAttempts, GiveUp giveUp) {
+        this(maxAttempts, Duration.ofMinutes(1), giveUp);
+    }
+
+    /** Retries {@code step} later, then twice {@code step}, and so on. */
+    GiveUpAfterAttempts(int maxAttempts, Duration step, GiveUp giveUp) {
         this.maxAttempts = maxAttempts;
+        this.step = step;
         this.giveUp = giveUp;
     }
 
@@ -38,7 +46,7 @@ final class GiveUpAfterAttempts implements FailureHandler<String> {
             giveUp.giveUp(AssetId.parse(parts[0]), Integer.parseInt(parts[1]), "gave up after " + failures + " attempts: " + reason);
             operations.stop();
         } else {
-            operations.reschedule(complete, complete.getTimeDone().plus(Duration.ofMinutes(failures)));
+            operations.reschedule(complete, complete.getTimeDone().plus(step.multipliedBy(failures)));
         }
     }
 }

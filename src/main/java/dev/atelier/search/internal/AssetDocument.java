@@ -19,21 +19,22 @@ import java.util.Set;
  * @param analysed whether the current version's pixel analysis was done (in any outcome) when indexed
  * @param pixels what the analysis found; {@link Pixels#NONE} until then or when there are no pixels
  * @param fields the custom field values, with the words their terms bring
- * @param synonyms words the taxonomy relates to the embedded keywords (synonyms, broader terms)
+ * @param synonyms words the taxonomy relates to the embedded keywords and the tags (synonyms, broader terms)
  * @param textRead whether the current version's text was read (in any outcome) when indexed
  * @param content the current version's text (document text or OCR), empty until read; indexed, not stored
+ * @param tags the free tags people gave the asset; indexed like embedded keywords
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
         Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections, boolean analysed, Pixels pixels,
-        List<IndexedField> fields, Set<String> synonyms, boolean textRead, String content) {
+        List<IndexedField> fields, Set<String> synonyms, boolean textRead, String content, List<String> tags) {
 
-    /** A document without pixel analysis or text (yet) and without custom fields. */
+    /** A document without pixel analysis or text (yet), custom fields or tags. */
     AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type, String mediaType,
             String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions, Set<String> readers,
             boolean metadataRead, Embedded embedded, Set<String> collections) {
         this(id, revision, title, description, filenames, type, mediaType, owner, trashed, createdAt, updatedAt, size, versions, readers,
-                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of(), false, "");
+                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of(), false, "", List.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.atelier.identity.Actor;
 import dev.atelier.identity.UserId;
 import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.UserManagement;
+import dev.atelier.metadata.AssetTagManagement;
 import dev.atelier.metadata.FieldManagement;
 import dev.atelier.metadata.ImageAnalysis;
 import dev.atelier.metadata.ImageAnalysisManagement;
@@ -34,11 +35,13 @@ public class AssetDocuments {
     private final FieldManagement fields;
     private final ImageAnalysisManagement analyses;
     private final TextManagement texts;
+    private final AssetTagManagement tags;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
     AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields,
-            ImageAnalysisManagement analyses, TextManagement texts) {
+            ImageAnalysisManagement analyses, TextManagement texts, AssetTagManagement tags) {
         this.users = users;
+        this.tags = tags;
         this.fields = fields;
         this.metadata = metadata;
         this.collections = collections;
@@ -51,6 +54,8 @@ public class AssetDocuments {
         List<String> filenames = asset.versions().reversed().stream().map(AssetVersion::originalFilename).distinct().toList();
         Optional<VersionMetadata> embedded = metadata.find(asset.id(), current.number())
                 .filter(m -> m.status() != VersionMetadata.Status.PENDING);
+        List<String> own = tags.forIndex(asset.id());
+        List<String> keywords = embedded.map(m -> m.values(VersionMetadata.Field.KEYWORDS)).orElse(List.of());
         Optional<ImageAnalysis> analysis = analyses.find(asset.id(), current.number()).filter(a -> a.status() != ImageAnalysis.Status.PENDING);
         Optional<VersionText> text = texts.find(asset.id(), current.number()).filter(t -> t.status() != VersionText.Status.PENDING);
         return new AssetDocument(asset.id(), asset.revision(), asset.title(), asset.description(), filenames,
@@ -59,8 +64,8 @@ public class AssetDocuments {
                 asset.versions().size(), readersOf(asset), embedded.isPresent(), embedded.map(EmbeddedFields::of).orElse(AssetDocument.Embedded.NONE),
                 collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()),
                 analysis.isPresent(), analysis.filter(ImageAnalysis::analysed).map(AssetDocuments::pixels).orElse(AssetDocument.Pixels.NONE),
-                fields.forIndex(asset.id()), synonyms(embedded.map(m -> m.values(VersionMetadata.Field.KEYWORDS)).orElse(List.of())),
-                text.isPresent(), text.map(VersionText::text).orElse(""));
+                fields.forIndex(asset.id()), synonyms(java.util.stream.Stream.concat(keywords.stream(), own.stream()).toList()),
+                text.isPresent(), text.map(VersionText::text).orElse(""), own);
     }
 
     private static AssetDocument.Pixels pixels(ImageAnalysis a) {

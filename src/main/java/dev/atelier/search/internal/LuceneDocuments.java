@@ -56,10 +56,10 @@ final class LuceneDocuments {
         a.filenames().forEach(f -> doc.add(new TextField(FILENAME, f, Store.NO)));
         var embedded = a.embedded();
         doc.add(new TextField(TEXT, String.join("\n", a.title(), a.description(), String.join("\n", a.filenames()), embedded.text(),
-                String.join("\n", a.fields().stream().flatMap(f -> f.values().stream()).toList())), Store.NO));
+                String.join("\n", a.tags()), String.join("\n", a.fields().stream().flatMap(f -> f.values().stream()).toList())), Store.NO));
         a.synonyms().forEach(w -> doc.add(new TextField(TAG_WORDS, w, Store.NO)));
         a.fields().forEach(f -> custom(doc, f));
-        embedded.keywords().forEach(k -> {
+        java.util.stream.Stream.concat(embedded.keywords().stream(), a.tags().stream()).forEach(k -> {
             keyword(doc, TAG, k);
             doc.add(new TextField(TAG_WORDS, k, Store.NO));
         });

@@ -1,0 +1,4 @@
+package dev.atelier.metadata.internal;
+
+class TagStoresOnH2Tests extends TagStoresTests {
+}
