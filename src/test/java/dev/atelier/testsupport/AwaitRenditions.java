@@ -17,6 +17,18 @@ public final class AwaitRenditions {
         return until(api, id, statuses -> !statuses.contains("pending"), new ArrayList<>());
     }
 
+    /**
+     * Until every job of the upload that uses the media workers is over: renditions, pixel analysis
+     * and text (OCR renders in a worker too), so a test counting worker jobs counts only its own.
+     */
+    public static void workersIdleFor(Api api, String id) {
+        settled(api, id);
+        for (String kind : List.of("analysis", "text")) {
+            Poll.until(() -> api.get("/api/v1/assets/" + id + "/" + kind).json(), j -> !j.get("status").asString().equals("pending"),
+                    Duration.ofSeconds(60));
+        }
+    }
+
     /** Until {@code done} holds for the statuses; every reason seen on the way is added to {@code reasonsSeen}. */
     public static JsonNode until(Api api, String id, Predicate<List<String>> done, List<String> reasonsSeen) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.AwaitRenditions;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
@@ -49,6 +50,7 @@ class ImageDeliveryTests extends IntegrationTest {
         assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(first.header("X-Frame-Options")).isEqualTo("DENY");
 
+        AwaitRenditions.workersIdleFor(admin(), id);
         long jobs = workers.jobs();
         Api.Response again = anonymous().get(url);
         Api.Response revalidated = anonymous().get(url, "If-None-Match", etag);
@@ -168,6 +170,7 @@ class ImageDeliveryTests extends IntegrationTest {
     void computesAMissingRenditionOnceForConcurrentRequests() throws Exception {
         String id = upload("busy.png", TestImages.png(1200, 800, Color.MAGENTA));
         String url = sign(id, "w=640&fm=jpeg");
+        AwaitRenditions.workersIdleFor(admin(), id);
         long jobs = workers.jobs();
 
         List<Future<Api.Response>> responses = new ArrayList<>();

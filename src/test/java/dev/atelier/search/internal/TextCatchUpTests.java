@@ -35,7 +35,7 @@ class TextCatchUpTests extends IntegrationTest {
         String id = admin().upload("/api/v1/assets", Multipart.file("memo.pdf", null, TestDocuments.pdfWithText("memo " + word)))
                 .json().get("id").asString();
         // every event of the upload handled: none re-indexes the asset after the stale write below
-        Poll.until(() -> index.indexed(AssetId.parse(id)), i -> i.isPresent() && i.get().metadataRead() && i.get().textRead(),
+        Poll.until(() -> index.indexed(AssetId.parse(id)), i -> i.isPresent() && i.get().metadataRead() && i.get().textRead() && i.get().analysed(),
                 Duration.ofSeconds(60));
         AssetDocument current = documents.of(assets.find(AssetId.parse(id)).orElseThrow());
         index.upsert(List.of(withoutText(current)));
