@@ -33,17 +33,13 @@ final class GiveUpAfterAttempts implements FailureHandler<String> {
         this.giveUp = giveUp;
     }
 
-    static String id(AssetId asset, int version) {
-        return asset + "/" + version;
-    }
-
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
         int failures = complete.getExecution().consecutiveFailures + 1;
-        String[] parts = ((String) complete.getExecution().taskInstance.getData()).split("/");
+        var ref = VersionTasks.Ref.parse((String) complete.getExecution().taskInstance.getData());
         String reason = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
         if (failures >= maxAttempts) {
-            giveUp.giveUp(AssetId.parse(parts[0]), Integer.parseInt(parts[1]), "gave up after " + failures + " attempts: " + reason);
+            giveUp.giveUp(ref.asset(), ref.version(), "gave up after " + failures + " attempts: " + reason);
             operations.stop();
         } else {
             operations.reschedule(complete, complete.getTimeDone().plus(step.multipliedBy(failures)));

@@ -2,8 +2,6 @@ package dev.atelier.metadata.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetVersionAdded;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import org.springframework.context.event.EventListener;
 class ImageAnalysisJobs {
 
     static final String TASK = "analyse-pixels";
-    private static final int MAX_ATTEMPTS = 4;
 
     private final ImageAnalyser analyser;
     private final SchedulerClient scheduler;
@@ -35,17 +32,13 @@ class ImageAnalysisJobs {
 
     @Bean
     OneTimeTask<String> analysePixelsTask() {
-        return Tasks.oneTime(TASK, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, analyser::giveUp))
-                .execute((instance, context) -> {
-                    String[] parts = instance.getData().split("/");
-                    analyser.analyse(AssetId.parse(parts[0]), Integer.parseInt(parts[1]));
-                });
+        return VersionTasks.oneTime(TASK, analyser::analyse, analyser::giveUp);
     }
 
     /** In the uploading transaction: the version and its job commit together. */
     @EventListener
     void on(AssetVersionAdded event) {
-        String id = event.assetId() + "/" + event.version();
+        String id = VersionTasks.id(event.assetId(), event.version());
         scheduler.scheduleIfNotExists(analysePixelsTask().instance(id, id), Instant.now(clock));
     }
 }

@@ -68,7 +68,7 @@ class MetadataSweep {
                 SELECT a.id, a.current_version FROM assets a
                 WHERE a.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.asset_id = a.id AND r.version = a.current_version)
                 FETCH FIRST %d ROWS ONLY""".formatted(table, BATCH))
-                .query((rs, n) -> GiveUpAfterAttempts.id(new AssetId(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
+                .query((rs, n) -> VersionTasks.id(new AssetId(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
         int scheduled = 0;
         for (String id : missing) {
             if (scheduler.scheduleIfNotExists(task.instance(id).data(id).scheduledTo(clock.instant()))) {

@@ -45,10 +45,10 @@ class TaggerJobs {
     CustomTask<String> externalTaggerTask() {
         return Tasks.custom(TASK, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, properties.retryDelay(), tagger::giveUp))
                 .execute((instance, context) -> {
-                    String[] parts = instance.getData().split("/");
-                    return switch (tagger.tag(AssetId.parse(parts[0]), Integer.parseInt(parts[1]))) {
+                    var ref = VersionTasks.Ref.parse(instance.getData());
+                    return switch (tagger.tag(ref.asset(), ref.version())) {
                         case DONE -> new CompletionHandler.OnCompleteRemove<>();
-                        case WAITING -> waitAgain(parts);
+                        case WAITING -> waitAgain(instance.getData().split("/"));
                     };
                 });
     }
@@ -58,14 +58,14 @@ class TaggerJobs {
         int waits = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
         Duration delay = FIRST_WAIT.multipliedBy(1L << Math.min(waits, 16));
         return new CompletionHandler.OnCompleteReschedule<>(FixedDelay.of(delay.compareTo(LONGEST_WAIT) < 0 ? delay : LONGEST_WAIT),
-                parts[0] + "/" + parts[1] + "/" + (waits + 1));
+                VersionTasks.id(AssetId.parse(parts[0]), Integer.parseInt(parts[1])) + "/" + (waits + 1));
     }
 
     /** In the uploading transaction: the version and its job commit together. */
     @EventListener
     void on(AssetVersionAdded event) {
         if (properties.enabled()) {
-            String id = event.assetId() + "/" + event.version();
+            String id = VersionTasks.id(event.assetId(), event.version());
             scheduler.scheduleIfNotExists(externalTaggerTask().instance(id, id), Instant.now(clock));
         }
     }

@@ -2,23 +2,16 @@ package dev.atelier.media.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetId;
-import dev.atelier.asset.AssetStatus;
-import dev.atelier.asset.AssetVersion;
 import dev.atelier.asset.internal.Assets;
-import dev.atelier.identity.Role;
-import dev.atelier.identity.User;
-import dev.atelier.identity.UserId;
 import dev.atelier.identity.internal.Users;
 import dev.atelier.media.Rendition;
 import dev.atelier.media.RenditionKind;
 import dev.atelier.media.RenditionStatus;
 import dev.atelier.storage.BlobKey;
+import dev.atelier.testsupport.StoredAssets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +38,7 @@ abstract class RenditionsTests {
 
     @BeforeEach
     void assetWithOneVersion() {
-        UserId owner = new UserId(UUID.randomUUID());
-        users.insert(new User(owner, "o" + owner.value().toString().substring(0, 6), "O", Role.CONTRIBUTOR, true, NOW), "x");
-        asset = new AssetId(UUID.randomUUID());
-        var v1 = new AssetVersion(1, new BlobKey("a".repeat(64)), 10, "image/png", "a.png", owner, NOW);
-        assets.insert(new Asset(asset, "t", "", owner, AssetStatus.ACTIVE, 1, NOW, NOW, Optional.empty(), List.of(v1)));
+        asset = StoredAssets.insert(users, assets, 1, "image/png", NOW);
     }
 
     @Test

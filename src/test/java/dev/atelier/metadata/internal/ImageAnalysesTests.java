@@ -2,23 +2,16 @@ package dev.atelier.metadata.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetId;
-import dev.atelier.asset.AssetStatus;
-import dev.atelier.asset.AssetVersion;
 import dev.atelier.asset.internal.Assets;
-import dev.atelier.identity.Role;
-import dev.atelier.identity.User;
-import dev.atelier.identity.UserId;
 import dev.atelier.identity.internal.Users;
 import dev.atelier.metadata.DominantColour;
 import dev.atelier.metadata.ImageAnalysis;
 import dev.atelier.metadata.ImageAnalysis.Status;
-import dev.atelier.storage.BlobKey;
+import dev.atelier.testsupport.StoredAssets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
@@ -91,12 +84,6 @@ abstract class ImageAnalysesTests {
     }
 
     private AssetId asset(int versions) {
-        UserId owner = new UserId(UUID.randomUUID());
-        users.insert(new User(owner, "o" + owner.value().toString().substring(0, 6), "O", Role.CONTRIBUTOR, true, NOW), "x");
-        AssetId asset = new AssetId(UUID.randomUUID());
-        List<AssetVersion> all = java.util.stream.IntStream.rangeClosed(1, versions)
-                .mapToObj(n -> new AssetVersion(n, new BlobKey("a".repeat(64)), 10, "image/png", "a.png", owner, NOW)).toList();
-        assets.insert(new Asset(asset, "t", "", owner, AssetStatus.ACTIVE, 1, NOW, NOW, Optional.empty(), all));
-        return asset;
+        return StoredAssets.insert(users, assets, versions, "image/png", NOW);
     }
 }

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetId;
-import dev.atelier.asset.AssetStatus;
-import dev.atelier.asset.AssetVersion;
 import dev.atelier.asset.internal.Assets;
-import dev.atelier.identity.Role;
-import dev.atelier.identity.User;
 import dev.atelier.identity.UserId;
 import dev.atelier.identity.internal.Users;
 import dev.atelier.metadata.TagSuggestion;
 import dev.atelier.metadata.TagSuggestion.Status;
-import dev.atelier.storage.BlobKey;
+import dev.atelier.testsupport.StoredAssets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
@@ -86,11 +80,6 @@ abstract class TagStoresTests {
     }
 
     private AssetId asset() {
-        UserId owner = new UserId(UUID.randomUUID());
-        users.insert(new User(owner, "t" + owner.value().toString().substring(0, 6), "T", Role.CONTRIBUTOR, true, NOW), "x");
-        AssetId asset = new AssetId(UUID.randomUUID());
-        assets.insert(new Asset(asset, "t", "", owner, AssetStatus.ACTIVE, 1, NOW, NOW, Optional.empty(),
-                List.of(new AssetVersion(1, new BlobKey("a".repeat(64)), 10, "image/png", "a.png", owner, NOW))));
-        return asset;
+        return StoredAssets.insert(users, assets, 1, "image/png", NOW);
     }
 }

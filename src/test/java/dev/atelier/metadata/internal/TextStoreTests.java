@@ -2,24 +2,17 @@ package dev.atelier.metadata.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetId;
-import dev.atelier.asset.AssetStatus;
-import dev.atelier.asset.AssetVersion;
 import dev.atelier.asset.internal.Assets;
-import dev.atelier.identity.Role;
-import dev.atelier.identity.User;
-import dev.atelier.identity.UserId;
 import dev.atelier.identity.internal.Users;
 import dev.atelier.metadata.VersionText;
 import dev.atelier.metadata.VersionText.Source;
 import dev.atelier.metadata.VersionText.Status;
-import dev.atelier.storage.BlobKey;
+import dev.atelier.testsupport.StoredAssets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +39,7 @@ abstract class TextStoreTests {
 
     @BeforeEach
     void assetWithOneVersion() {
-        UserId owner = new UserId(UUID.randomUUID());
-        users.insert(new User(owner, "o" + owner.value().toString().substring(0, 6), "O", Role.CONTRIBUTOR, true, NOW), "x");
-        asset = new AssetId(UUID.randomUUID());
-        var v1 = new AssetVersion(1, new BlobKey("a".repeat(64)), 10, "application/pdf", "a.pdf", owner, NOW);
-        assets.insert(new Asset(asset, "t", "", owner, AssetStatus.ACTIVE, 1, NOW, NOW, Optional.empty(), List.of(v1)));
+        asset = StoredAssets.insert(users, assets, 1, "application/pdf", NOW);
     }
 
     @Test
