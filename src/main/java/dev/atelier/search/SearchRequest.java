@@ -24,12 +24,10 @@ public record SearchRequest(String query, Map<String, List<String>> selected, Op
         limit = Math.clamp(limit, 1, 200);
     }
 
-    /** From request parameters: {@code q}, {@code sort}, {@code cursor}, {@code limit} and one per built-in facet (repeatable). */
-    public static SearchRequest fromParameters(Map<String, List<String>> parameters, int defaultLimit) {
-        return fromParameters(parameters, defaultLimit, FACETS);
-    }
-
-    /** The same, with the facets of the schema ({@link SearchManagement#facetNames()}). */
+    /**
+     * From request parameters: {@code q}, {@code sort}, {@code cursor}, {@code limit} and one per facet
+     * (repeatable), the facets being those of the schema ({@link SearchManagement#facetNames()}).
+     */
     public static SearchRequest fromParameters(Map<String, List<String>> parameters, int defaultLimit, List<String> facets) {
         Map<String, List<String>> selected = new java.util.LinkedHashMap<>();
         facets.forEach(f -> {

@@ -37,10 +37,6 @@ final class ReindexQueue implements AutoCloseable {
         notifyAll();
     }
 
-    synchronized int size() {
-        return waiting.size();
-    }
-
     private synchronized List<AssetId> take() throws InterruptedException {
         while (waiting.isEmpty() && !closed) {
             wait();
