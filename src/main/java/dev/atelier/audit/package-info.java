@@ -4,7 +4,7 @@
  * events), so there is never a change without its record or a record without its change.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "asset"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "brief"})
 package dev.atelier.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -79,6 +79,19 @@ public class UserManagement {
     }
 
     @Transactional(readOnly = true)
+    public Optional<User> find(UserId id) {
+        return users.findById(id);
+    }
+
+    /** Enabled users by name, for pickers (assignees, reviewers): anyone signed in may see who they can work with. */
+    @Transactional(readOnly = true)
+    public List<User> directory(Actor by) {
+        by.require(Role.VIEWER);
+        return users.findAll().stream().filter(User::enabled)
+                .sorted(java.util.Comparator.comparing((User u) -> u.displayName().toLowerCase()).thenComparing(User::username)).toList();
+    }
+
+    @Transactional(readOnly = true)
     public User get(UserId id) {
         return users.findById(id).orElseThrow(() -> new NotFoundException("user " + id));
     }

@@ -74,6 +74,11 @@ public class TaxonomyManagement {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Term> findTerm(UUID id) {
+        return catalog.term(id);
+    }
+
+    @Transactional(readOnly = true)
     public Term term(UUID id) {
         return catalog.term(id).orElseThrow(() -> new NotFoundException("term " + id));
     }

@@ -4,6 +4,8 @@ import dev.atelier.asset.AssetEdited;
 import dev.atelier.asset.AssetRestored;
 import dev.atelier.asset.AssetTrashed;
 import dev.atelier.asset.AssetVersionAdded;
+import dev.atelier.brief.BriefChanged;
+import dev.atelier.brief.BriefSetupChanged;
 import dev.atelier.identity.AccessTokenIssued;
 import dev.atelier.identity.AccessTokenRevoked;
 import dev.atelier.identity.UserCreated;
@@ -65,6 +67,16 @@ class AuditRecorder {
     @EventListener
     void on(AccessTokenRevoked e) {
         append(e.owner(), "token.revoked", "token", e.tokenId().toString(), "");
+    }
+
+    @EventListener
+    void on(BriefChanged e) {
+        append(e.by(), e.action(), "brief", e.brief().toString(), e.details());
+    }
+
+    @EventListener
+    void on(BriefSetupChanged e) {
+        append(e.by(), e.action(), e.subjectType(), e.subject().toString(), e.details());
     }
 
     private void append(UserId actor, String action, String subjectType, String subjectId, String details) {
