@@ -6,7 +6,7 @@
  * decisions so boards, notifications and workflows follow.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "metadata"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "metadata", "search"})
 package dev.atelier.brief;
 
 import org.jspecify.annotations.NullMarked;
