@@ -1,0 +1,4 @@
+package dev.atelier.brief.internal;
+
+class CalendarQueriesOnH2Tests extends CalendarQueriesTests {
+}
