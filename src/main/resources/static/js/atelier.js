@@ -2,7 +2,7 @@
 // per file, a progress bar per file. data-on-done says what happens after each success:
 // "assets-changed" lets the library grid refresh itself, "reload" reloads the page.
 
-const csrf = () => {
+export const csrf = () => {
   const token = document.querySelector('meta[name="_csrf"]')?.content;
   const header = document.querySelector('meta[name="_csrf_header"]')?.content;
   return token && header ? { [header]: token } : {};

@@ -144,13 +144,6 @@ public class BriefManagement {
         return briefs.list(status, Math.clamp(limit, 1, 500));
     }
 
-    /** The boards a brief may go on, names by id. */
-    @Transactional(readOnly = true)
-    public Map<java.util.UUID, String> boards(Actor actor) {
-        actor.require(Role.VIEWER);
-        return briefs.boardNames();
-    }
-
     void save(Brief b, long expectedRevision) {
         if (!briefs.update(b, expectedRevision)) {
             throw new StaleRevisionException("Brief '" + b.title() + "'");

@@ -32,8 +32,11 @@ public class CalendarFeedManagement {
     private final CalendarManagement calendar;
     private final UserManagement users;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CalendarFeedManagement(CalendarFeeds feeds, CalendarManagement calendar, UserManagement users, Clock clock) {
+    CalendarFeedManagement(CalendarFeeds feeds, CalendarManagement calendar, UserManagement users, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.feeds = feeds;
         this.calendar = calendar;
         this.users = users;
@@ -47,6 +50,7 @@ public class CalendarFeedManagement {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         feeds.replace(actor.id(), token, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        events.publishEvent(new BriefSetupChanged(actor.id().value(), actor.id(), "calendar-feed.reset", ""));
         return token;
     }
 
@@ -56,6 +60,7 @@ public class CalendarFeedManagement {
         if (!feeds.delete(actor.id())) {
             throw new NotFoundException("calendar feed");
         }
+        events.publishEvent(new BriefSetupChanged(actor.id().value(), actor.id(), "calendar-feed.revoked", ""));
     }
 
     /** When the actor's current feed was made; empty when there is none. */

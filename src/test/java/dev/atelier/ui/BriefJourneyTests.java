@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.UniqueWords;
 import java.util.regex.Pattern;
@@ -14,13 +15,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Planning in Chromium: an admin builds a brief template, a brief with a missing required field
- * is refused with the reason beside the field, the completed brief is submitted.
+ * is refused with the reason beside the field, the completed brief is submitted, its card is
+ * dragged to the next column of its board and stays there after a reload, and the calendar shows
+ * its due date and milestone and leads back to it.
  */
 class BriefJourneyTests extends BrowserTest {
 
     @Test
     void buildsATemplateThenWritesAndSubmitsABrief() {
         String k = UniqueWords.next();
+        String board = admin().json("POST", "/api/v1/boards", "{\"name\":\"Campaigns " + k + "\"}").json().get("id").asString();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
@@ -39,6 +43,7 @@ class BriefJourneyTests extends BrowserTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Campaign " + k)).click();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("brief-new.png")).setFullPage(true));
             page.getByLabel("Title").fill("Spring launch " + k);
+            page.getByLabel("Board").selectOption(new SelectOption().setLabel("Campaigns " + k));
             page.getByLabel("Budget", new Page.GetByLabelOptions().setExact(true)).fill("12500");
             page.getByLabel("Budget currency").fill("EUR");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit brief")).click();
@@ -58,6 +63,23 @@ class BriefJourneyTests extends BrowserTest {
             assertThat(page.locator("[data-status]")).hasText("Submitted");
             assertThat(page.locator("dd[data-field=plan]")).containsText("2031-04-01 · Shoot");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("brief-submitted.png")).setFullPage(true));
+            String brief = page.url().replaceAll(".*/briefs/([^?#]+).*", "$1");
+
+            page.navigate(url("/boards/" + board));
+            Locator card = page.locator(".board-card[data-brief='" + brief + "']");
+            assertThat(lane(page, "Intake").locator(".board-card")).containsText(new String[] {"Spring launch " + k});
+            page.locator("html[data-board-ready]").waitFor();
+            card.dragTo(lane(page, "In progress").locator(".lane-cards"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("brief-board.png")).setFullPage(true));
+            assertThat(lane(page, "In progress").locator(".board-card")).containsText(new String[] {"Spring launch " + k});
+            page.reload();
+            assertThat(lane(page, "In progress").locator(".board-card")).containsText(new String[] {"Spring launch " + k});
+            assertThat(lane(page, "Intake").locator(".board-card")).hasCount(0);
+
+            page.navigate(url("/calendar?view=month&date=2031-04-30"));
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Spring launch " + k + ": Shoot"))).isVisible();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Spring launch " + k + " . due"))).click();
+            assertThat(page).hasURL(Pattern.compile(".*/briefs/" + brief));
         }
     }
 
@@ -70,6 +92,10 @@ class BriefJourneyTests extends BrowserTest {
         if (required) {
             row.locator("[data-part=required]").check();
         }
+    }
+
+    private static Locator lane(Page page, String column) {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(column).setExact(true));
     }
 
     private void logIn(Page page) {

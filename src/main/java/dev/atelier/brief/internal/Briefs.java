@@ -71,14 +71,6 @@ public class Briefs {
         return jdbc.sql("SELECT * FROM briefs WHERE id = ?").param(id.value()).query(this::map).optional();
     }
 
-    /** Board names by id, by name, for the brief form's board choice. */
-    public Map<UUID, String> boardNames() {
-        Map<UUID, String> names = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT id, name FROM boards ORDER BY LOWER(name), id").query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list();
-        return names;
-    }
-
     public boolean boardExists(UUID board) {
         return jdbc.sql("SELECT COUNT(*) FROM boards WHERE id = ?").param(board).query(Long.class).single() > 0;
     }

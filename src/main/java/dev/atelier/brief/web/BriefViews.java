@@ -5,7 +5,7 @@ import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.brief.Brief;
 import dev.atelier.brief.BriefForm;
-import dev.atelier.brief.BriefManagement;
+import dev.atelier.brief.BoardManagement;
 import dev.atelier.brief.BriefTemplate;
 import dev.atelier.brief.TemplateField;
 import dev.atelier.identity.Actor;
@@ -25,13 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 class BriefViews {
 
-    private final BriefManagement briefs;
+    private final BoardManagement boards;
     private final TaxonomyManagement taxonomy;
     private final AssetManagement assets;
     private final UserManagement users;
 
-    BriefViews(BriefManagement briefs, TaxonomyManagement taxonomy, AssetManagement assets, UserManagement users) {
-        this.briefs = briefs;
+    BriefViews(BoardManagement boards, TaxonomyManagement taxonomy, AssetManagement assets, UserManagement users) {
+        this.boards = boards;
         this.taxonomy = taxonomy;
         this.assets = assets;
         this.users = users;
@@ -65,7 +65,13 @@ class BriefViews {
             }
         }
         return new BriefFormView(template, title, due, board, assignees, criteria, raw, terms, chosen, users.directory(actor),
-                briefs.boards(actor), errors);
+                boards(actor), errors);
+    }
+
+    private Map<UUID, String> boards(Actor actor) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        boards.all(actor).forEach(b -> names.put(b.id(), b.name()));
+        return names;
     }
 
     private Optional<Asset> visible(Actor actor, String id) {

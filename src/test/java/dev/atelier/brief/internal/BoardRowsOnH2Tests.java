@@ -1,0 +1,4 @@
+package dev.atelier.brief.internal;
+
+class BoardRowsOnH2Tests extends BoardRowsTests {
+}
