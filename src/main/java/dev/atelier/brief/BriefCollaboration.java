@@ -76,8 +76,14 @@ public class BriefCollaboration {
     /** The other way round: the briefs that link the asset. */
     @Transactional(readOnly = true)
     public List<Brief> briefsOf(Actor actor, AssetId asset) {
+        return linksTo(actor, asset).stream().map(LinkedAsset::brief).distinct().map(b -> briefs.get(actor, b)).toList();
+    }
+
+    /** How the asset is linked to briefs (one asset may be a draft of one and a reference of another), newest first. */
+    @Transactional(readOnly = true)
+    public List<LinkedAsset> linksTo(Actor actor, AssetId asset) {
         assets.get(actor, asset);
-        return links.linking(asset).stream().map(LinkedAsset::brief).distinct().map(b -> briefs.get(actor, b)).toList();
+        return links.linking(asset);
     }
 
     @Transactional

@@ -171,6 +171,33 @@ class BriefTests extends IntegrationTest {
                 .status()).isEqualTo(400);
     }
 
+    @Test
+    void aSubmittedBriefGetsItsCardAndLosesItWhenReturned() {
+        String board = created(admin().json("POST", "/api/v1/boards", "{\"name\":\"Team " + fixtures.hashCode() + "\"}"));
+        String template = created(admin().json("POST", "/api/v1/brief-templates",
+                "{\"name\":\"Quick\",\"fields\":[{\"key\":\"goals\",\"label\":\"Goals\",\"type\":\"text\",\"required\":true}]}"));
+        String brief = created(admin().json("POST", "/api/v1/briefs", """
+                {"templateId":"%s","title":"Banner","due":"2031-01-15","boardId":"%s","criteria":["On brand"],"values":{"goals":"Clicks"}}"""
+                .formatted(template, board)));
+        assertThat(cards(board)).isEmpty();
+
+        admin().post("/api/v1/briefs/" + brief + "/submit");
+        assertThat(cards(board)).containsExactly("Intake:Banner");
+
+        admin().json("POST", "/api/v1/briefs/" + brief + "/return", "{\"comment\":\"Which sizes?\"}");
+        assertThat(cards(board)).isEmpty();
+        admin().post("/api/v1/briefs/" + brief + "/submit");
+        admin().json("POST", "/api/v1/briefs/" + brief + "/accept", "{}");
+        assertThat(cards(board)).containsExactly("Intake:Banner");
+    }
+
+    private List<String> cards(String board) {
+        List<String> cards = new ArrayList<>();
+        admin().get("/api/v1/boards/" + board).json().get("columns").forEach(c -> c.get("cards")
+                .forEach(card -> cards.add(c.get("name").asString() + ":" + card.get("title").asString())));
+        return cards;
+    }
+
     private static List<String> fields(JsonNode problem) {
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));

@@ -7,8 +7,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import dev.atelier.testsupport.BrowserTest;
+import dev.atelier.testsupport.TestImages;
+import java.awt.Color;
 import dev.atelier.testsupport.UniqueWords;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Planning in Chromium: an admin builds a brief template, a brief with a missing required field
  * is refused with the reason beside the field, the completed brief is submitted, its card is
  * dragged to the next column of its board and stays there after a reload, and the calendar shows
- * its due date and milestone and leads back to it.
+ * its due date and milestone and leads back to it. A draft uploaded on the brief's page is linked both ways.
  */
 class BriefJourneyTests extends BrowserTest {
 
@@ -64,6 +67,12 @@ class BriefJourneyTests extends BrowserTest {
             assertThat(page.locator("dd[data-field=plan]")).containsText("2031-04-01 · Shoot");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("brief-submitted.png")).setFullPage(true));
             String brief = page.url().replaceAll(".*/briefs/([^?#]+).*", "$1");
+
+            page.locator("[data-upload-drafts]").setInputFiles(new FilePayload("key-visual-" + k + ".png", "image/png",
+                    TestImages.png(320, 200, Color.ORANGE)));
+            assertThat(page.locator(".linked li[data-role=draft]")).containsText("key-visual-" + k);
+            page.locator(".linked li[data-role=draft] a").first().click();
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Briefs"))).containsText("Spring launch " + k);
 
             page.navigate(url("/boards/" + board));
             Locator card = page.locator(".board-card[data-brief='" + brief + "']");
