@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +29,10 @@ public class AssetManagement {
     private final Assets assets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<ReleasedVersions> releases;
 
-    AssetManagement(Assets assets, ApplicationEventPublisher events, Clock clock) {
+    AssetManagement(Assets assets, ApplicationEventPublisher events, Clock clock, ObjectProvider<ReleasedVersions> releases) {
+        this.releases = releases;
         this.assets = assets;
         this.events = events;
         this.clock = clock;
@@ -152,6 +155,22 @@ public class AssetManagement {
         Asset asset = get(actor, id);
         return number.map(n -> asset.version(n).orElseThrow(() -> new NotFoundException("version " + n + " of asset " + id)))
                 .orElseGet(asset::currentVersion);
+    }
+
+    /**
+     * The version whose original the actor downloads: as {@link #version}, and for viewers (who
+     * neither make nor judge work) only a released version.
+     *
+     * @throws NotReleasedException when a viewer asks for a version that is not released
+     */
+    @Transactional(readOnly = true)
+    public AssetVersion download(Actor actor, AssetId id, Optional<Integer> number) {
+        AssetVersion v = version(actor, id, number);
+        boolean onlyViews = !actor.has(Role.CONTRIBUTOR) && !actor.has(Role.REVIEWER);
+        if (onlyViews && !releases.orderedStream().allMatch(r -> r.released(id, v.number()))) {
+            throw new NotReleasedException(id, v.number());
+        }
+        return v;
     }
 
     /**

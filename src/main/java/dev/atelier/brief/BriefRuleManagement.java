@@ -27,11 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class BriefRuleManagement {
 
     private final BriefRules rules;
+    private final BriefTemplateManagement templates;
+    private final dev.atelier.metadata.TaxonomyManagement taxonomy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BriefRuleManagement(BriefRules rules, ApplicationEventPublisher events, Clock clock) {
+    BriefRuleManagement(BriefRules rules, BriefTemplateManagement templates, dev.atelier.metadata.TaxonomyManagement taxonomy,
+            ApplicationEventPublisher events, Clock clock) {
         this.rules = rules;
+        this.templates = templates;
+        this.taxonomy = taxonomy;
         this.events = events;
         this.clock = clock;
     }
@@ -78,6 +83,17 @@ public class BriefRuleManagement {
     public List<BriefRule> all(Actor actor) {
         actor.require(Role.VIEWER);
         return rules.all();
+    }
+
+    /**
+     * Whether every condition holds for the brief, evaluated as rules are (for other modules'
+     * rules over brief fields, e.g. workflow routing). No rights check.
+     */
+    @Transactional(readOnly = true)
+    public boolean holds(Brief brief, List<Condition> conditions) {
+        BriefTemplate template = templates.get(brief.template());
+        var probe = new BriefRule(brief.id().value(), "", conditions, "", false, "", true, brief.createdAt());
+        return !new RuleEvaluation(template, taxonomy::findTerm).notes(brief.title(), brief.values(), List.of(probe)).isEmpty();
     }
 
     private static void validate(RuleDraft draft) {

@@ -91,6 +91,12 @@ public class UserManagement {
                 .sorted(java.util.Comparator.comparing((User u) -> u.displayName().toLowerCase()).thenComparing(User::username)).toList();
     }
 
+    /** Every account, for resolving roles to people (workflow reviewers); no rights check. */
+    @Transactional(readOnly = true)
+    public List<User> all() {
+        return users.findAll();
+    }
+
     @Transactional(readOnly = true)
     public User get(UserId id) {
         return users.findById(id).orElseThrow(() -> new NotFoundException("user " + id));

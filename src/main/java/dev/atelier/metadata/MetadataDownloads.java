@@ -60,7 +60,7 @@ public class MetadataDownloads {
     /** @throws MetadataUnavailableException when exiftool is missing or fails */
     public Download withMetadata(Actor actor, AssetId id, Optional<Integer> number) {
         Asset asset = assets.get(actor, id);
-        AssetVersion version = assets.version(actor, id, number);
+        AssetVersion version = assets.download(actor, id, number);
         return build(work -> {
             BlobContent original = blobs.open(version.blobKey()).orElseThrow(() -> new NotFoundException("the content of version " + version.number()));
             if (XmpWriter.EMBEDDABLE.containsKey(version.mediaType())) {

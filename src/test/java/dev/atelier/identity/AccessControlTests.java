@@ -26,7 +26,10 @@ class AccessControlTests extends IntegrationTest {
 
         assertThat(viewer.get("/api/v1/assets").status()).isEqualTo(200);
         assertThat(viewer.get("/api/v1/assets/" + id).status()).isEqualTo(200);
-        assertThat(viewer.get("/api/v1/assets/" + id + "/content").status()).isEqualTo(200);
+        // viewers download approved versions only (WorkflowTests shows the approved case)
+        var original = viewer.get("/api/v1/assets/" + id + "/content");
+        assertThat(original.status()).isEqualTo(403);
+        assertThat(original.json().get("type").asString()).isEqualTo("/problems/not-approved");
         var upload = viewer.upload("/api/v1/assets", Multipart.file("v.txt", null, "x".getBytes()));
         assertThat(upload.status()).isEqualTo(403);
         assertThat(upload.json().get("type").asString()).isEqualTo("/problems/forbidden");

@@ -65,7 +65,12 @@ public final class Api {
     }
 
     public Response json(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+        return body(method, path, "application/json", body, headers);
+    }
+
+    /** A request with a body of the given type (YAML, plain text, ...). */
+    public Response body(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);

@@ -87,14 +87,14 @@ class AssetApiController {
     @Operation(summary = "Download the current version's original bytes", description = "Supports Range (206) and If-None-Match.")
     @GetMapping({"/api/v1/assets/{id}/content", "/assets/{id}/content"})
     ResponseEntity<Resource> currentContent(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "false") boolean download) {
-        return content.original(assets.version(actor, AssetId.parse(id), Optional.empty()), download);
+        return content.original(assets.download(actor, AssetId.parse(id), Optional.empty()), download);
     }
 
     @Operation(summary = "Download a version's original bytes")
     @GetMapping({"/api/v1/assets/{id}/versions/{number}/content", "/assets/{id}/versions/{number}/content"})
     ResponseEntity<Resource> versionContent(Actor actor, @PathVariable String id, @PathVariable int number,
             @RequestParam(defaultValue = "false") boolean download) {
-        return content.original(assets.version(actor, AssetId.parse(id), Optional.of(number)), download);
+        return content.original(assets.download(actor, AssetId.parse(id), Optional.of(number)), download);
     }
 
     private static ResponseEntity<AssetResource> withEtag(Asset asset) {

@@ -10,6 +10,7 @@ import dev.atelier.identity.AccessTokenIssued;
 import dev.atelier.identity.AccessTokenRevoked;
 import dev.atelier.identity.UserCreated;
 import dev.atelier.identity.UserId;
+import dev.atelier.workflow.WorkflowEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,6 +78,11 @@ class AuditRecorder {
     @EventListener
     void on(BriefSetupChanged e) {
         append(e.by(), e.action(), e.subjectType(), e.subject().toString(), e.details());
+    }
+
+    @EventListener
+    void on(WorkflowEvent e) {
+        log.append(now(), e.by().map(UserId::value).orElse(null), e.action(), "workflow", e.workflow().toString(), e.details());
     }
 
     private void append(UserId actor, String action, String subjectType, String subjectId, String details) {

@@ -85,7 +85,7 @@ class NamingController {
     @GetMapping({"/api/v1/assets/{id}/named-content", "/assets/{id}/named-content"})
     ResponseEntity<Resource> named(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version) {
         AssetId asset = AssetId.parse(id);
-        AssetVersion v = assets.version(actor, asset, version);
+        AssetVersion v = assets.download(actor, asset, version);
         String filename = naming.nameFor(actor, asset, version);
         var blob = blobs.open(v.blobKey()).orElseThrow(() -> new NotFoundException("the content of version " + v.number()));
         Resource body = blob.asResource();

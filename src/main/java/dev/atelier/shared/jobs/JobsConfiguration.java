@@ -2,6 +2,7 @@ package dev.atelier.shared.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -25,7 +26,12 @@ class JobsConfiguration {
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // recurring tasks (e.g. deadline checks) are scheduled by the scheduler itself when it starts
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
+                .toList();
+        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
+                .startTasks(recurring)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
