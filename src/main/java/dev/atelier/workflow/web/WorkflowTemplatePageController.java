@@ -1,0 +1,104 @@
+package dev.atelier.workflow.web;
+
+import dev.atelier.brief.BriefTemplate;
+import dev.atelier.brief.BriefTemplateManagement;
+import dev.atelier.identity.Actor;
+import dev.atelier.identity.Role;
+import dev.atelier.metadata.FieldValidationException;
+import dev.atelier.workflow.WorkflowRouting;
+import dev.atelier.workflow.WorkflowTemplate;
+import dev.atelier.workflow.WorkflowTemplateManagement;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Admin page of workflow templates: YAML in a text area (with every problem listed), export, and which brief templates start them. */
+@Controller
+class WorkflowTemplatePageController {
+
+    static final String EXAMPLE = """
+            name: Campaign review
+            stages:
+              - key: brand
+                name: Brand
+                reviewers: { groups: [Brand team] }
+                rule: all
+                due: 2 business days
+              - key: legal
+                name: Legal
+                reviewers: { roles: [manager] }
+                rule: any
+              - key: final
+                name: Final sign-off
+                after: [brand, legal]
+                reviewers: { users: [admin] }
+            """;
+
+    private final WorkflowTemplateManagement templates;
+    private final WorkflowRouting routing;
+    private final BriefTemplateManagement briefTemplates;
+
+    WorkflowTemplatePageController(WorkflowTemplateManagement templates, WorkflowRouting routing, BriefTemplateManagement briefTemplates) {
+        this.templates = templates;
+        this.routing = routing;
+        this.briefTemplates = briefTemplates;
+    }
+
+    record BriefUse(BriefTemplate template, boolean uses) {}
+
+    @GetMapping("/admin/workflow-templates")
+    String list(Actor actor, @RequestParam Optional<UUID> edit, Model model) {
+        actor.require(Role.ADMIN);
+        Optional<WorkflowTemplate> editing = edit.map(id -> templates.get(actor, id));
+        return page(actor, model, editing, editing.map(WorkflowTemplate::yaml).orElse(EXAMPLE), List.of());
+    }
+
+    @PostMapping("/admin/workflow-templates")
+    String save(Actor actor, @RequestParam Optional<UUID> id, @RequestParam String yaml, @RequestParam Optional<Long> revision,
+            @RequestParam(required = false) List<UUID> briefTemplates, Model model, HttpServletResponse response) {
+        try {
+            WorkflowTemplate t = id.isPresent() ? templates.change(actor, id.get(), yaml, revision) : templates.create(actor, yaml);
+            for (BriefTemplate b : this.briefTemplates.all(actor, false)) {
+                boolean wanted = briefTemplates != null && briefTemplates.contains(b.id());
+                boolean uses = routing.forBriefs(b.id()).map(t.id()::equals).orElse(false);
+                if (wanted != uses) {
+                    routing.useForBriefs(actor, b.id(), wanted ? Optional.of(t.id()) : Optional.empty());
+                }
+            }
+            return "redirect:/admin/workflow-templates?edit=" + t.id() + "&saved";
+        } catch (FieldValidationException e) {
+            response.setStatus(400);
+            return page(actor, model, id.map(x -> templates.get(actor, x)), yaml,
+                    e.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
+        }
+    }
+
+    @GetMapping(path = "/admin/workflow-templates/{id}/yaml", produces = "application/yaml")
+    @ResponseBody
+    ResponseEntity<String> export(Actor actor, @PathVariable UUID id) {
+        WorkflowTemplate t = templates.get(actor, id);
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + t.name().replaceAll("[^A-Za-z0-9_-]+", "-") + ".yaml\"")
+                .contentType(MediaType.parseMediaType("application/yaml")).body(t.yaml());
+    }
+
+    private String page(Actor actor, Model model, Optional<WorkflowTemplate> editing, String yaml, List<String> errors) {
+        model.addAttribute("templates", templates.all(actor));
+        model.addAttribute("editing", editing.orElse(null));
+        model.addAttribute("yaml", yaml);
+        model.addAttribute("errors", errors);
+        model.addAttribute("briefUses", briefTemplates.all(actor, false).stream()
+                .map(b -> new BriefUse(b, editing.flatMap(t -> routing.forBriefs(b.id()).map(t.id()::equals)).orElse(false))).toList());
+        model.addAttribute("rules", routing.all(actor));
+        return "workflow/templates";
+    }
+}
