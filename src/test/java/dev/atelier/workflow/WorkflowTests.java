@@ -45,13 +45,17 @@ class WorkflowTests extends IntegrationTest {
 
     @Test
     void brandAndLegalInParallelThenFinalApproveTheVersionAndOnlyThenViewersMayDownloadIt() {
+        String legalId = users.findByUsername("legal-" + k).orElseThrow().id().toString();
+        String creatorId = users.findByUsername("creator-" + k).orElseThrow().id().toString();
+        assertThat(admin().json("POST", "/api/v1/groups", "{\"name\":\"Legal " + k + "\",\"memberIds\":[\"" + legalId + "\",\"" + creatorId + "\"]}")
+                .status()).isEqualTo(201);
         String template = template("""
                 name: Campaign %1$s
                 stages:
                   - key: brand
                     reviewers: { users: [brand-%1$s] }
                   - key: legal
-                    reviewers: { users: [legal-%1$s] }
+                    reviewers: { groups: [Legal %1$s] }
                   - key: final
                     after: [brand, legal]
                     reviewers: { users: [final-%1$s] }
@@ -61,6 +65,9 @@ class WorkflowTests extends IntegrationTest {
 
         String workflow = start(creator, asset, template);
         assertThat(stages(workflow)).containsExactly("brand:active", "legal:active", "final:waiting");
+        // the group's contributor may not judge work: only its reviewer is asked
+        assertThat(admin().get("/api/v1/workflows/" + workflow).json().get("stages").get(1).get("reviewers").findValuesAsString("userId"))
+                .containsExactly(legalId);
         assertThat(finalReviewer.json("POST", "/api/v1/workflows/" + workflow + "/decisions", "{\"verdict\":\"approve\"}").status()).isEqualTo(403);
 
         decide(brand, workflow, "approve", "");
