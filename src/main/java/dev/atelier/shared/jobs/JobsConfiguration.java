@@ -17,8 +17,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * Durable background jobs: one db-scheduler over the application's database, running every
  * {@link Task} bean the modules declare. Jobs live in {@code scheduled_tasks}, so a restart
  * loses none; a job scheduled inside a transaction exists exactly when that transaction commits
- * (the scheduler's connections join Spring's transactions). {@link RecurringTask} beans are
- * scheduled by the scheduler itself when it starts. Executions whose server died are
+ * (the scheduler's connections join Spring's transactions). Executions whose server died are
  * picked up again after {@code missed-heartbeats} heartbeats.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,13 +26,10 @@ class JobsConfiguration {
 
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties) {
-        // recurring tasks are known through startTasks, which also schedules them when the scheduler starts
-        List<Task<?>> oneTime = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
-        List<RecurringTask<?>> recurring = tasks.stream().<RecurringTask<?>>mapMulti((task, into) -> {
-            if (task instanceof RecurringTask<?> r) {
-                into.accept(r);
-            }
-        }).toList();
+        // recurring tasks (e.g. deadline checks) are scheduled by the scheduler itself when it starts
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
+                .toList();
+        List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
                 .startTasks(recurring)
                 .threads(properties.threads())
