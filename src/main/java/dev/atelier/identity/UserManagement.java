@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserManagement {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
+    /** Deliberately plain: one @, no spaces or brackets, a dotted or single-label domain; the mail server has the last word. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"]{1,64}@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
     private final Users users;
     private final PasswordEncoder passwords;
@@ -71,6 +74,47 @@ public class UserManagement {
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         users.insert(user, passwords.encode(password));
         return user;
+    }
+
+    /**
+     * Sets (or, when blank, removes) a user's e-mail address, kept lower-case. Users change their own,
+     * admins anyone's. Publishes {@link UserEmailChanged}.
+     *
+     * @throws InvalidRequestException when the address is malformed
+     * @throws EmailTakenException when another user has it
+     * @throws NotFoundException when there is no such user
+     */
+    @Transactional
+    public User setEmail(Actor by, UserId userId, String email) {
+        if (!by.id().equals(userId)) {
+            by.require(Role.ADMIN);
+        }
+        User user = get(userId);
+        Optional<String> address = normalizeEmail(email);
+        if (address.equals(user.email())) {
+            return user;
+        }
+        address.flatMap(users::findByEmail).filter(other -> !other.id().equals(userId)).ifPresent(other -> {
+            throw new EmailTakenException(address.get());
+        });
+        try {
+            users.updateEmail(userId, address);
+        } catch (DuplicateKeyException e) {
+            throw new EmailTakenException(address.get());
+        }
+        events.publishEvent(new UserEmailChanged(userId, by.id(), address.isEmpty()));
+        return new User(user.id(), user.username(), user.displayName(), user.role(), user.enabled(), user.createdAt(), address);
+    }
+
+    private static Optional<String> normalizeEmail(String email) {
+        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new InvalidRequestException("'" + email.strip() + "' is not an e-mail address like name@example.com.");
+        }
+        return Optional.of(address);
     }
 
     @Transactional(readOnly = true)

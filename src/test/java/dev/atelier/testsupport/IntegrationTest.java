@@ -1,6 +1,7 @@
 package dev.atelier.testsupport;
 
 import dev.atelier.identity.Role;
+import dev.atelier.identity.User;
 import dev.atelier.identity.UserManagement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,9 @@ public abstract class IntegrationTest {
         registry.add("atelier.metadata.tagger.url", FakeTagger::url);
         registry.add("atelier.metadata.tagger.token", () -> FakeTagger.TOKEN);
         registry.add("atelier.metadata.tagger.retry-delay", () -> "1s");
+        registry.add("spring.mail.host", TestMail::host);
+        registry.add("spring.mail.port", TestMail::port);
+        registry.add("atelier.notification.mail-enabled", () -> "true");
     }
 
     protected Api admin() {
@@ -54,6 +58,13 @@ public abstract class IntegrationTest {
             users.createUser(admin, username, username, PASSWORD, role);
         }
         return Api.basic(port, username, PASSWORD);
+    }
+
+    /** A user with the role and the e-mail address {@code <username>@example.test} (read it back from {@link TestMail}). */
+    protected User withEmail(String username, Role role) {
+        as(username, role);
+        var admin = users.findByUsername("admin").orElseThrow().asActor();
+        return users.setEmail(admin, users.findByUsername(username).orElseThrow().id(), username + "@example.test");
     }
 
     protected Path blobRoot() {

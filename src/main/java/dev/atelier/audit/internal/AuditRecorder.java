@@ -9,6 +9,7 @@ import dev.atelier.brief.BriefSetupChanged;
 import dev.atelier.identity.AccessTokenIssued;
 import dev.atelier.identity.AccessTokenRevoked;
 import dev.atelier.identity.UserCreated;
+import dev.atelier.identity.UserEmailChanged;
 import dev.atelier.identity.UserId;
 import dev.atelier.workflow.WorkflowEvent;
 import java.time.Clock;
@@ -58,6 +59,12 @@ class AuditRecorder {
     void on(UserCreated e) {
         log.append(now(), e.by().map(UserId::value).orElse(null), "user.created", "user", e.user().toString(),
                 "username=" + e.username() + " role=" + e.role().name().toLowerCase());
+    }
+
+    @EventListener
+    void on(UserEmailChanged e) {
+        // the address itself stays out of the append-only log: it is personal data a user may remove
+        append(e.by(), e.removed() ? "user.email-removed" : "user.email-set", "user", e.user().toString(), "");
     }
 
     @EventListener

@@ -58,7 +58,7 @@ public class AccessTokens {
     public Optional<User> findUserBySecret(String secret, Instant now) {
         String hash = hash(secret);
         Optional<User> user = jdbc.sql("""
-                SELECT u.id, u.username, u.display_name, u.role, u.enabled, u.created_at
+                SELECT u.id, u.username, u.display_name, u.role, u.enabled, u.created_at, u.email
                 FROM access_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.secret_hash = ? AND u.enabled = TRUE AND (t.expires_at IS NULL OR t.expires_at > ?)""")
                 .params(hash, Timestamp.from(now)).query(Users::map).optional();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Users {
 
-    private static final String COLUMNS = "id, username, display_name, role, enabled, created_at";
+    private static final String COLUMNS = "id, username, display_name, role, enabled, created_at, email";
 
     private final JdbcClient jdbc;
 
@@ -26,10 +26,10 @@ public class Users {
 
     public void insert(User user, String passwordHash) {
         jdbc.sql("""
-                INSERT INTO users (id, username, display_name, password_hash, role, enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO users (id, username, display_name, password_hash, role, enabled, created_at, email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(user.id().value(), user.username(), user.displayName(), passwordHash, user.role().name(),
-                        user.enabled(), Timestamp.from(user.createdAt()))
+                        user.enabled(), Timestamp.from(user.createdAt()), user.email().orElse(null))
                 .update();
     }
 
@@ -39,6 +39,14 @@ public class Users {
 
     public Optional<User> findById(UserId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id.value()).query(Users::map).optional();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?").param(email).query(Users::map).optional();
+    }
+
+    public void updateEmail(UserId id, Optional<String> email) {
+        jdbc.sql("UPDATE users SET email = ? WHERE id = ?").params(email.orElse(null), id.value()).update();
     }
 
     public List<User> findAll() {
@@ -51,6 +59,7 @@ public class Users {
 
     static User map(ResultSet rs, int row) throws SQLException {
         return new User(new UserId(rs.getObject("id", UUID.class)), rs.getString("username"), rs.getString("display_name"),
-                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getString("email")));
     }
 }

@@ -2,7 +2,9 @@ package dev.atelier.identity.web;
 
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.TokenManagement;
+import dev.atelier.identity.UserManagement;
 import dev.atelier.shared.InvalidRequestException;
+import dev.atelier.shared.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +22,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TokensPageController {
 
     private final TokenManagement tokens;
+    private final UserManagement users;
     private final Clock clock;
 
-    TokensPageController(TokenManagement tokens, Clock clock) {
+    TokensPageController(TokenManagement tokens, UserManagement users, Clock clock) {
         this.tokens = tokens;
+        this.users = users;
         this.clock = clock;
     }
 
     @GetMapping("/account/tokens")
     String page(Actor actor, Model model) {
         model.addAttribute("tokens", tokens.list(actor));
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", users.get(actor.id()).email().orElse(""));
+        }
         return "identity/tokens";
     }
 
@@ -42,6 +49,18 @@ class TokensPageController {
             model.addAttribute("error", e.getMessage());
         }
         return page(actor, model);
+    }
+
+    @PostMapping("/account/email")
+    String setEmail(Actor actor, @RequestParam(defaultValue = "") String email, Model model) {
+        try {
+            users.setEmail(actor, actor.id(), email);
+        } catch (ProblemException e) {
+            model.addAttribute("emailError", e.getMessage());
+            model.addAttribute("email", email);
+            return page(actor, model);
+        }
+        return "redirect:/account/tokens?email#email";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")

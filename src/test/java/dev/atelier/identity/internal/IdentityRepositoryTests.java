@@ -1,6 +1,7 @@
 package dev.atelier.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.identity.AccessToken;
 import dev.atelier.identity.Role;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
 
 /** Users and access tokens tables, run on H2 and on PostgreSQL by the subclasses. */
 @JdbcTest
@@ -36,6 +38,24 @@ abstract class IdentityRepositoryTests {
         assertThat(users.findById(user.id())).contains(user);
         assertThat(users.passwordHash("ana")).contains("{bcrypt}hash");
         assertThat(users.findByUsername("nobody")).isEmpty();
+    }
+
+    @Test
+    void keepsAnEmailAddressUniqueAmongUsersWhoHaveOne() {
+        User ana = user("ana");
+        User ben = user("ben");
+        users.insert(ana, "x");
+        users.insert(ben, "x");
+        users.insert(user("cat"), "x");
+
+        users.updateEmail(ana.id(), Optional.of("ana@example.test"));
+        assertThat(users.findByEmail("ana@example.test")).map(User::username).contains("ana");
+        assertThat(users.findById(ana.id()).orElseThrow().email()).contains("ana@example.test");
+        users.updateEmail(ana.id(), Optional.empty());
+        assertThat(users.findById(ana.id()).orElseThrow().email()).isEmpty();
+        users.updateEmail(ana.id(), Optional.of("ana@example.test"));
+        // last: on PostgreSQL the failed statement ends the test's transaction
+        assertThatThrownBy(() -> users.updateEmail(ben.id(), Optional.of("ana@example.test"))).isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test

@@ -1,0 +1,4 @@
+package dev.atelier.notification.internal;
+
+class NotificationRepositoryOnH2Tests extends NotificationRepositoryTests {
+}
