@@ -10,6 +10,7 @@ import dev.atelier.identity.AccessTokenIssued;
 import dev.atelier.identity.AccessTokenRevoked;
 import dev.atelier.identity.UserCreated;
 import dev.atelier.identity.UserId;
+import dev.atelier.proofing.ProofingEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,6 +78,12 @@ class AuditRecorder {
     @EventListener
     void on(BriefSetupChanged e) {
         append(e.by(), e.action(), e.subjectType(), e.subject().toString(), e.details());
+    }
+
+    /** Annotations, replies, resolutions and checklist items, in the asset's history. */
+    @EventListener
+    void on(ProofingEvent e) {
+        append(e.by(), e.action(), "asset", e.asset().toString(), e.details());
     }
 
     private void append(UserId actor, String action, String subjectType, String subjectId, String details) {
