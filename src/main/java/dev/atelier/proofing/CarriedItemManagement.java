@@ -50,6 +50,12 @@ public class CarriedItemManagement {
         return carried(actor, assetId, version).stream().filter(i -> i.state() != CarriedItem.State.CONFIRMED).count();
     }
 
+    /** Whether the actor is on the creator's side of the version's checklist (for pages that offer "addressed"). */
+    @Transactional(readOnly = true)
+    public boolean mayAddress(Actor actor, AssetId assetId, int version) {
+        return ReviewRights.mayAddress(actor, assets.get(actor, assetId), version);
+    }
+
     /** @throws NotFoundException when there is none, or its asset is not the actor's to see */
     @Transactional(readOnly = true)
     public CarriedItem get(Actor actor, CarriedItemId id) {
