@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +59,12 @@ public class AnnotationManagement {
         Comment opening = writer.write(actor, annotation.body(), annotation.attachments());
         var added = new Annotation(new AnnotationId(Ids.uuidV7()), assetId, version, annotations.nextNumber(assetId, version), annotation.mark(),
                 Annotation.Status.OPEN, List.of(opening), Optional.empty(), Optional.empty());
-        annotations.insert(added);
+        try {
+            annotations.insert(added);
+        } catch (DuplicateKeyException e) {
+            // two reviewers took the same number at once; the numbers are the pins' labels, so one of them tries again
+            throw new AnnotationStateException("Someone annotated this version at the same moment; send your comment again.");
+        }
         events.publishEvent(new AnnotationAdded(added.id(), assetId, version, added.number(), actor.id(), opening.mentions()));
         return added;
     }

@@ -27,7 +27,7 @@ final class MarkFit {
             throw new InvalidAnnotationException("A " + kind(mark) + " annotation does not fit version " + version.number() + " of asset "
                     + asset + " (" + type + "); " + expected(type) + ".");
         }
-        number(facts, "pages").ifPresent(pages -> mark.onPage().filter(p -> p > pages).ifPresent(p -> {
+        number(facts, "pages").map(Double::intValue).ifPresent(pages -> mark.onPage().filter(p -> p > pages).ifPresent(p -> {
             throw new InvalidAnnotationException("Page " + p + " does not exist; version " + version.number() + " has " + pages + " pages.");
         }));
         Optional<Long> endMs = switch (mark) {

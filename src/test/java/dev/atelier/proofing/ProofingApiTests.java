@@ -73,6 +73,20 @@ class ProofingApiTests extends IntegrationTest {
     }
 
     @Test
+    void attachesLibraryAssetsTheAuthorMaySee() {
+        String asset = upload(admin());
+        String reference = upload(admin());
+        String path = "/api/v1/assets/" + asset + "/versions/1/annotations";
+
+        var added = admin().json("POST", path, "{\"mark\":" + RECT + ",\"body\":\"like this\",\"attachments\":[\"" + reference + "\"]}");
+        var unknown = admin().json("POST", path, "{\"mark\":" + RECT + ",\"body\":\"x\",\"attachments\":[\"" + java.util.UUID.randomUUID() + "\"]}");
+
+        assertThat(added.json().get("thread").get(0).get("attachments").get(0).asString()).isEqualTo(reference);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(admin().get(path).json()).hasSize(1);
+    }
+
+    @Test
     void refusesMarksOutOfRangeOrOfTheWrongKindWithProblems() {
         String asset = upload(admin());
         String path = "/api/v1/assets/" + asset + "/versions/1/annotations";
