@@ -4,7 +4,7 @@
  * events), so there is never a change without its record or a record without its change.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "brief", "workflow"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "brief", "workflow", "proofing"})
 package dev.atelier.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -48,7 +48,7 @@ class WorkflowJourneyTests extends BrowserTest {
         try (BrowserContext cleo = context(); BrowserContext bea = context(); BrowserContext carl = context()) {
             Page page = logIn(cleo, "cleo-" + k);
             page.navigate(url("/assets/" + asset));
-            var box = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Review"));
+            var box = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Approval"));
             box.getByLabel("Workflow").selectOption(new SelectOption().setLabel("Journey " + k));
             box.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Start review")).click();
             assertThat(page.locator("[data-status]")).hasText("In review");

@@ -11,6 +11,7 @@ import dev.atelier.identity.AccessTokenRevoked;
 import dev.atelier.identity.UserCreated;
 import dev.atelier.identity.UserEmailChanged;
 import dev.atelier.identity.UserId;
+import dev.atelier.proofing.ProofingEvent;
 import dev.atelier.workflow.WorkflowEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,6 +91,12 @@ class AuditRecorder {
     @EventListener
     void on(WorkflowEvent e) {
         log.append(now(), e.by().map(UserId::value).orElse(null), e.action(), "workflow", e.workflow().toString(), e.details());
+    }
+
+    /** Annotations, replies, resolutions and checklist items, in the asset's history. */
+    @EventListener
+    void on(ProofingEvent e) {
+        append(e.by(), e.action(), "asset", e.asset().toString(), e.details());
     }
 
     private void append(UserId actor, String action, String subjectType, String subjectId, String details) {

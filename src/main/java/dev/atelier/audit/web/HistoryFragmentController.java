@@ -63,6 +63,14 @@ class HistoryFragmentController {
             case "asset.edited" -> "Edited the details";
             case "asset.trashed" -> "Moved to the trash";
             case "asset.restored" -> "Restored from the trash";
+            case "proofing.annotation-added" -> "Annotated " + v;
+            case "proofing.annotation-replied" -> "Replied on an annotation of " + v;
+            case "proofing.annotation-resolved" -> "Resolved an annotation of " + v;
+            case "proofing.annotation-reopened" -> "Reopened an annotation of " + v;
+            case "proofing.annotations-carried" -> "Carried open annotations forward to " + v;
+            case "proofing.carried-addressed" -> "Marked a carried item addressed on " + v;
+            case "proofing.carried-confirmed" -> "Confirmed a carried item on " + v;
+            case "proofing.carried-reopened" -> "Reopened a carried item on " + v;
             default -> r.action();
         };
     }

@@ -1,0 +1,4 @@
+package dev.atelier.proofing.internal;
+
+class ProofingRowsOnH2Tests extends ProofingRowsTests {
+}
