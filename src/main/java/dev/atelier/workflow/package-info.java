@@ -6,7 +6,7 @@
  * Publishes {@link dev.atelier.workflow.WorkflowEvent}s for analytics, audit and webhooks.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "brief", "metadata", "storage"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "asset", "brief", "metadata", "storage", "proofing", "notification"})
 package dev.atelier.workflow;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import dev.atelier.testsupport.Api;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.Poll;
+import dev.atelier.testsupport.TestMail;
 import dev.atelier.testsupport.UniqueWords;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +88,26 @@ class WorkflowTests extends IntegrationTest {
         var admin = users.findByUsername("admin").orElseThrow().asActor();
         assertThat(audit.forSubject(admin, "workflow", workflow)).extracting(AuditRecord::action)
                 .contains("workflow.started", "workflow.stage-started", "workflow.decision", "workflow.stage-completed", "workflow.version-approved");
+    }
+
+    @Test
+    void reviewersAreMailedALinkToTheReviewWhenTheirStageStartsAndTheOwnerWhenItEnds() {
+        withEmail("mailed-" + k, Role.REVIEWER);
+        withEmail("owner-" + k, Role.CONTRIBUTOR);
+        Api reviewer = Api.basic(port, "mailed-" + k, PASSWORD);
+        Api owner = Api.basic(port, "owner-" + k, PASSWORD);
+        String template = template("name: Mailed %1$s\nstages:\n  - key: brand\n    name: Brand\n    reviewers: { users: [mailed-%1$s] }\n".formatted(k));
+        String asset = upload(owner, "Mailer " + k);
+
+        String workflow = start(owner, asset, template);
+
+        var request = TestMail.await("mailed-" + k + "@example.test", 1).getFirst();
+        assertThat(request.subject()).isEqualTo("[Atelier] Please review 'Mailer " + k + "' (Brand)");
+        assertThat(request.text()).contains("http://localhost:8080/workflows/" + workflow);
+        assertThat(reviewer.get("/api/v1/notifications").json().get("unread").asInt()).isEqualTo(1);
+        decide(reviewer, workflow, "approve", "");
+        var outcome = TestMail.await("owner-" + k + "@example.test", 1).getFirst();
+        assertThat(outcome.subject()).isEqualTo("[Atelier] 'Mailer " + k + "' v1: approved");
     }
 
     @Test
