@@ -4,31 +4,39 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
 import dev.atelier.identity.Role;
 import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.Multipart;
+import dev.atelier.testsupport.Poll;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.UniqueWords;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A two-stage review in Chromium, run by three people: brand and legal side by side, then final;
- * the creator starts it from the asset page, each reviewer records a decision on the review page,
- * and the asset turns "Approved".
+ * The review of issue 6 in Chromium, run by three reviewers and the creator: brand and legal side
+ * by side, then final. Brand marks a region and requests changes; the creator uploads v2, which
+ * starts round 2 with the mark carried forward as a checklist item; brand compares v1 and v2 and
+ * approves, legal and final approve, and the asset turns "Approved".
  */
 class WorkflowJourneyTests extends BrowserTest {
 
     @Test
-    void threePeopleApproveInTwoStagesAndTheAssetTurnsApproved() {
+    void markRequestChangesThenTheSecondVersionPassesBothStagesAndTheAssetTurnsApproved() {
         String k = UniqueWords.next();
         as("bea-" + k, Role.REVIEWER);
         as("lou-" + k, Role.REVIEWER);
         as("carl-" + k, Role.MANAGER);
-        var created = admin().body("POST", "/api/v1/workflow-templates", "application/yaml", """
+        admin().body("POST", "/api/v1/workflow-templates", "application/yaml", """
                 name: Journey %1$s
                 stages:
                   - key: brand
@@ -42,47 +50,92 @@ class WorkflowJourneyTests extends BrowserTest {
                     after: [brand, legal]
                     reviewers: { users: [carl-%1$s] }
                 """.formatted(k));
-        String asset = as("cleo-" + k, Role.CONTRIBUTOR).upload("/api/v1/assets", Multipart.file("poster.png", "image/png",
-                TestImages.png(400, 300, Color.BLUE)).field("title", "Poster " + k)).json().get("id").asString();
+        var cleoApi = as("cleo-" + k, Role.CONTRIBUTOR);
+        String asset = cleoApi.upload("/api/v1/assets", Multipart.file("poster.png", "image/png",
+                TestImages.encode(TestImages.scene(5, 800, 600), "png")).field("title", "Poster " + k)).json().get("id").asString();
 
-        try (BrowserContext cleo = context(); BrowserContext bea = context(); BrowserContext carl = context()) {
-            Page page = logIn(cleo, "cleo-" + k);
-            page.navigate(url("/assets/" + asset));
-            var box = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Approval"));
+        try (BrowserContext cleo = context(); BrowserContext bea = context(); BrowserContext lou = context(); BrowserContext carl = context()) {
+            Page creator = logIn(cleo, "cleo-" + k);
+            creator.navigate(url("/assets/" + asset));
+            Locator box = creator.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Approval"));
             box.getByLabel("Workflow").selectOption(new SelectOption().setLabel("Journey " + k));
-            box.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Start review")).click();
-            assertThat(page.locator("[data-status]")).hasText("In review");
-            String review = page.url();
-            assertThat(page.locator("[data-stage=final] .badge")).hasText("waiting");
+            box.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start review")).click();
+            assertThat(creator.locator("[data-status]")).hasText("In review");
+            String round1 = creator.url();
 
-            decide(logIn(bea, "bea-" + k), review, "Approved", "");
-            lou(k, review);
-            Page final_ = logIn(carl, "carl-" + k);
-            final_.navigate(review);
-            assertThat(final_.locator("[data-stage=final] .badge")).hasText("active");
-            decide(final_, review, "Approved with changes", "Tighten the headline");
-            assertThat(final_.locator("[data-status]")).hasText("Approved");
-            final_.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-approved.png")).setFullPage(true));
+            Page brand = logIn(bea, "bea-" + k);
+            brand.navigate(round1);
+            brand.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("0 open annotations")).click();
+            markRegion(brand, "Logo too small");
+            brand.navigate(round1);
+            assertThat(brand.locator("[data-proof-summary]")).containsText("1 open annotation");
+            decide(brand, "Changes requested", "See the marked logo");
+            assertThat(brand.locator("[data-status]")).hasText("Changes requested");
 
-            page.navigate(url("/assets/" + asset));
-            assertThat(page.locator("[data-approval]")).hasText("Approved");
+            cleoApi.upload("/api/v1/assets/" + asset + "/versions", Multipart.file("poster v2.png", "image/png",
+                    TestImages.encode(retouched(TestImages.scene(5, 800, 600)), "png")));
+            String round2 = "/workflows/" + Poll.until(() -> admin().get("/api/v1/assets/" + asset + "/workflows").json(), r -> r.size() == 2,
+                    Duration.ofSeconds(30)).get(0).get("id").asString();
+
+            brand.navigate(url(round2));
+            assertThat(brand.locator("[data-proof-summary]")).containsText("1 carried item to confirm");
+            brand.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("1 carried item to confirm")).click();
+            assertThat(brand.locator("#carried")).containsText("carried from v1: Logo too small");
+            brand.navigate(url(round2));
+            brand.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("compare with v1")).click();
+            brand.locator("html[data-compare-ready]").waitFor();
+            brand.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Difference")).click();
+            brand.locator("html[data-difference-ready]").waitFor();
+            assertThat(brand.locator("#compare-stats")).containsText("% of pixels differ");
+            brand.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-compare.png")));
+            brand.navigate(url(round2));
+            decide(brand, "Approved", "");
+
+            Page legal = logIn(lou, "lou-" + k);
+            legal.navigate(url(round2));
+            decide(legal, "Approved", "");
+            Page finalReviewer = logIn(carl, "carl-" + k);
+            finalReviewer.navigate(url(round2));
+            assertThat(finalReviewer.locator("[data-stage=final] .badge")).hasText("active");
+            decide(finalReviewer, "Approved with changes", "Tighten the headline");
+            assertThat(finalReviewer.locator("[data-status]")).hasText("Approved");
+            finalReviewer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-approved.png")).setFullPage(true));
+
+            creator.navigate(url("/assets/" + asset));
+            assertThat(creator.locator("[data-approval]")).hasText("Approved");
+            assertThat(creator.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Approval"))).containsText("round 2");
         }
     }
 
-    private void lou(String k, String review) {
-        try (BrowserContext lou = context()) {
-            decide(logIn(lou, "lou-" + k), review, "Approved", "");
-        }
+    private static void markRegion(Page page, String comment) {
+        page.locator("html[data-proof-ready]").waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rectangle")).click();
+        BoundingBox box = page.locator("#proof-overlay").boundingBox();
+        page.mouse().move(box.x + box.width * 0.2, box.y + box.height * 0.25);
+        page.mouse().down();
+        page.mouse().move(box.x + box.width * 0.5, box.y + box.height * 0.55, new Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+        page.getByLabel("Comment", new Page.GetByLabelOptions().setExact(true)).fill(comment);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add comment")).click();
+        assertThat(page.locator(".proof-thread")).containsText(comment);
     }
 
-    private static void decide(Page page, String review, String verdict, String comment) {
-        page.navigate(review);
+    private static void decide(Page page, String verdict, String comment) {
         page.getByLabel(verdict, new Page.GetByLabelOptions().setExact(true)).check();
         if (!comment.isEmpty()) {
             page.locator("textarea[name=comment]").fill(comment);
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your decision is recorded.");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText(Pattern.compile("Your decision is recorded\\."));
+    }
+
+    /** The same picture with a white patch where the logo was. */
+    private static BufferedImage retouched(BufferedImage image) {
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(160, 150, 240, 180);
+        g.dispose();
+        return image;
     }
 
     private BrowserContext context() {

@@ -7,9 +7,10 @@ import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
+import dev.atelier.proofing.AnnotationManagement;
+import dev.atelier.proofing.CarriedItemManagement;
 import dev.atelier.shared.InvalidRequestException;
 import dev.atelier.workflow.Stage;
-import dev.atelier.workflow.StageStatus;
 import dev.atelier.workflow.Verdict;
 import dev.atelier.workflow.Workflow;
 import dev.atelier.workflow.WorkflowDecisions;
@@ -35,9 +36,13 @@ class WorkflowPageController {
     private final WorkflowTemplateManagement templates;
     private final AssetManagement assets;
     private final UserManagement users;
+    private final AnnotationManagement annotations;
+    private final CarriedItemManagement carried;
 
     WorkflowPageController(WorkflowManagement workflows, WorkflowDecisions decisions, WorkflowTemplateManagement templates, AssetManagement assets,
-            UserManagement users) {
+            UserManagement users, AnnotationManagement annotations, CarriedItemManagement carried) {
+        this.annotations = annotations;
+        this.carried = carried;
         this.workflows = workflows;
         this.decisions = decisions;
         this.templates = templates;
@@ -83,7 +88,8 @@ class WorkflowPageController {
         model.addAttribute("verdicts", Verdict.values());
         model.addAttribute("names", new Names(users));
         model.addAttribute("canCancel", w.status() == WorkflowStatus.RUNNING && (actor.id().equals(w.owner()) || actor.has(Role.MANAGER)));
-        model.addAttribute("passed", StageStatus.PASSED);
+        model.addAttribute("openAnnotations", annotations.openCount(actor, w.asset(), w.version()));
+        model.addAttribute("unconfirmed", carried.unconfirmedCount(actor, w.asset(), w.version()));
         return "workflow/workflow";
     }
 
