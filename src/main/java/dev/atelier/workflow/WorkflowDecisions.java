@@ -144,5 +144,8 @@ public class WorkflowDecisions {
         w.stages().stream().filter(s -> !s.status().closed()).forEach(s -> workflows.closeStage(w.id(), s.key(), StageStatus.CANCELLED, now));
         workflows.finish(w.id(), outcome, now);
         events.publishEvent(new WorkflowFinished(w.id(), w.asset(), w.version(), outcome, w.owner(), by, now));
+        if (outcome == WorkflowStatus.APPROVED) {
+            events.publishEvent(new VersionApproved(w.id(), w.asset(), w.version(), now));
+        }
     }
 }

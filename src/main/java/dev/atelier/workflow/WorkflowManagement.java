@@ -78,6 +78,19 @@ public class WorkflowManagement {
         return begin(actor, assets.get(actor, assetId), template, brief);
     }
 
+    /**
+     * Starts one review per asset (each on its current version), all on the same template or each
+     * as routing decides; all or nothing.
+     */
+    @Transactional
+    public List<Workflow> startAll(Actor actor, List<AssetId> assetIds, Optional<UUID> template) {
+        actor.require(Role.CONTRIBUTOR);
+        if (assetIds.isEmpty() || assetIds.size() > 500) {
+            throw FieldValidationException.of("assetIds", "Name 1 to 500 assets to review.");
+        }
+        return assetIds.stream().distinct().map(id -> begin(actor, assets.get(actor, id), template, Optional.empty())).toList();
+    }
+
     /** For listeners (drafts uploaded into a brief, a new version after changes were requested): as the owner, without the role check. */
     @Transactional
     public Workflow startFor(UserId owner, AssetId assetId, Optional<UUID> template, Optional<BriefId> brief) {

@@ -107,6 +107,36 @@ class WorkflowJourneyTests extends BrowserTest {
         }
     }
 
+    @Test
+    void anAdminWritesATemplateInYamlSeesItsMistakesAndAddsARoutingRule() {
+        String k = UniqueWords.next();
+        try (BrowserContext admin = context()) {
+            Page page = admin.newPage();
+            page.navigate(url("/library"));
+            page.getByLabel("Username").fill("admin");
+            page.getByLabel("Password").fill(ADMIN_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+
+            page.navigate(url("/admin/workflow-templates"));
+            page.getByLabel("YAML", new Page.GetByLabelOptions().setExact(true)).fill("name: Admin " + k + "\nstages:\n  - key: brand\n    reviewers: { users: [admin] }\n    rule: most\n");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("stages[0].rule: 'most' is not a rule: all, any or at-least.");
+            page.getByLabel("YAML", new Page.GetByLabelOptions().setExact(true)).fill("name: Admin " + k + "\nstages:\n  - key: brand\n    reviewers: { users: [admin] }\n    rule: any\n");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Template saved.");
+
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("EU " + k);
+            page.getByLabel("Condition 1 field").fill("market");
+            page.getByLabel("Condition 1 value").fill("EU");
+            page.getByLabel("Then use the template").selectOption(new SelectOption().setLabel("Admin " + k));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rule")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Routing rule saved.");
+            assertThat(page.locator("table").last()).containsText("EU " + k);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-templates.png")).setFullPage(true));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete EU " + k)).click();
+        }
+    }
+
     private static void markRegion(Page page, String comment) {
         page.locator("html[data-proof-ready]").waitFor();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rectangle")).click();

@@ -9,6 +9,7 @@ import dev.atelier.testsupport.Api;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.Poll;
+import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.TestMail;
 import dev.atelier.testsupport.UniqueWords;
 import java.time.Duration;
@@ -206,6 +207,56 @@ class WorkflowTests extends IntegrationTest {
         assertThat(firedFor(due, workflow)).containsExactly("workflow.reminder-after");
         assertThat(firedFor(due.plus(Duration.ofDays(1)), workflow)).containsExactly("workflow.escalation");
         assertThat(firedFor(due.plus(Duration.ofDays(3)), workflow)).isEmpty();
+    }
+
+    @Test
+    void theOwnerSeesEachReviewerGoFromSentToOpenedCommentedAndDecided() {
+        String template = template("name: States %1$s\nstages:\n  - key: brand\n    reviewers: { users: [brand-%1$s, legal-%1$s] }\n".formatted(k));
+        String asset = creator.upload("/api/v1/assets", Multipart.file("s.png", "image/png", TestImages.png(64, 48, java.awt.Color.RED))
+                .field("title", "States " + k)).json().get("id").asString();
+        String workflow = start(creator, asset, template);
+        assertThat(states(workflow)).containsExactly("sent", "sent");
+
+        brand.get("/api/v1/workflows/" + workflow);
+        assertThat(state(workflow, "brand-" + k)).isEqualTo("opened");
+        var mark = brand.json("POST", "/api/v1/assets/" + asset + "/versions/1/annotations",
+                "{\"mark\":{\"type\":\"image\",\"region\":{\"shape\":\"pin\",\"x\":0.5,\"y\":0.5}},\"body\":\"Crop tighter\"}");
+        assertThat(mark.status()).as(mark.text()).isEqualTo(201);
+        assertThat(state(workflow, "brand-" + k)).isEqualTo("commented");
+        decide(brand, workflow, "approve", "");
+        assertThat(state(workflow, "brand-" + k)).isEqualTo("decided");
+        assertThat(state(workflow, "legal-" + k)).isEqualTo("sent");
+    }
+
+    @Test
+    void severalAssetsGoIntoReviewAtOnceOrNoneDoes() {
+        String template = template("name: Batch %1$s\nstages:\n  - key: brand\n    reviewers: { users: [brand-%1$s] }\n".formatted(k));
+        String a = upload(creator, "Batch a " + k);
+        String b = upload(creator, "Batch b " + k);
+        String busy = upload(creator, "Batch busy " + k);
+        start(creator, busy, template);
+
+        var refused = creator.json("POST", "/api/v1/workflows", "{\"templateId\":\"" + template + "\",\"assetIds\":[\"" + a + "\",\"" + busy + "\"]}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(admin().get("/api/v1/assets/" + a + "/workflows").json()).isEmpty();
+
+        var started = creator.json("POST", "/api/v1/workflows", "{\"templateId\":\"" + template + "\",\"assetIds\":[\"" + a + "\",\"" + b + "\"]}");
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        assertThat(started.json().findValuesAsString("assetId")).containsExactly(a, b);
+    }
+
+    private List<String> states(String workflow) {
+        return admin().get("/api/v1/workflows/" + workflow).json().get("stages").get(0).get("reviewers").findValuesAsString("state");
+    }
+
+    private String state(String workflow, String username) {
+        String id = users.findByUsername(username).orElseThrow().id().toString();
+        for (JsonNode r : admin().get("/api/v1/workflows/" + workflow).json().get("stages").get(0).get("reviewers")) {
+            if (r.get("userId").asString().equals(id)) {
+                return r.get("state").asString();
+            }
+        }
+        throw new AssertionError(username + " does not review");
     }
 
     private List<String> firedFor(Instant now, String workflow) {

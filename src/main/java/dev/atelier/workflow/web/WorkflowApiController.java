@@ -53,15 +53,29 @@ class WorkflowApiController {
         return ResponseEntity.created(URI.create("/api/v1/workflows/" + w.id())).body(WorkflowResource.of(w, List.of()));
     }
 
+    record StartMany(@Nullable List<String> assetIds, @Nullable String templateId) {}
+
+    @Operation(summary = "Start reviews of several assets at once (one round each, on its current version)",
+            description = "All or nothing: when one cannot start (in review already, no template), none does.")
+    @PostMapping("/api/v1/workflows")
+    ResponseEntity<List<WorkflowResource>> startMany(Actor actor, @RequestBody StartMany body) {
+        List<AssetId> ids = Objects.requireNonNullElse(body.assetIds(), List.<String>of()).stream().map(AssetId::parse).toList();
+        List<Workflow> started = workflows.startAll(actor, ids,
+                Optional.ofNullable(body.templateId()).filter(s -> !s.isBlank()).map(WorkflowApiController::uuid));
+        return ResponseEntity.status(201).body(started.stream().map(w -> WorkflowResource.of(w, List.of())).toList());
+    }
+
     @Operation(summary = "The asset's review rounds, newest first")
     @GetMapping("/api/v1/assets/{id}/workflows")
     List<WorkflowResource> ofAsset(Actor actor, @PathVariable String id) {
         return workflows.ofAsset(actor, AssetId.parse(id)).stream().map(w -> WorkflowResource.of(w, null)).toList();
     }
 
-    @Operation(summary = "A review: stages with each reviewer's state (sent, opened, commented, decided) and the decision trail")
+    @Operation(summary = "A review: stages with each reviewer's state (sent, opened, commented, decided) and the decision trail",
+            description = "A reviewer of an open stage who reads it counts as having opened it.")
     @GetMapping("/api/v1/workflows/{id}")
     WorkflowResource get(Actor actor, @PathVariable UUID id) {
+        workflows.opened(actor, id);
         return WorkflowResource.of(workflows.get(actor, id), workflows.decisions(actor, id));
     }
 

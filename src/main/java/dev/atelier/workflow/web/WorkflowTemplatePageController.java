@@ -1,5 +1,7 @@
 package dev.atelier.workflow.web;
 
+import dev.atelier.brief.BriefRule.Condition;
+import dev.atelier.brief.BriefRule.Operator;
 import dev.atelier.brief.BriefTemplate;
 import dev.atelier.brief.BriefTemplateManagement;
 import dev.atelier.identity.Actor;
@@ -83,6 +85,32 @@ class WorkflowTemplatePageController {
         }
     }
 
+    @PostMapping("/admin/routing-rules")
+    String addRule(Actor actor, @RequestParam String name, @RequestParam List<String> field, @RequestParam List<String> operator,
+            @RequestParam List<String> value, @RequestParam(defaultValue = "") String template, @RequestParam(defaultValue = "") String addStage,
+            Model model, HttpServletResponse response) {
+        List<Condition> conditions = new java.util.ArrayList<>();
+        for (int i = 0; i < field.size(); i++) {
+            if (!field.get(i).isBlank()) {
+                conditions.add(new Condition(field.get(i).strip(), Operator.valueOf(operator.get(i)), i < value.size() ? value.get(i).strip() : ""));
+            }
+        }
+        try {
+            routing.create(actor, name, conditions, Optional.of(template).filter(t -> !t.isBlank()).map(WorkflowApiController::uuid),
+                    Optional.of(addStage).filter(a -> !a.isBlank()));
+            return "redirect:/admin/workflow-templates?ruleSaved";
+        } catch (FieldValidationException e) {
+            response.setStatus(400);
+            return page(actor, model, Optional.empty(), EXAMPLE, e.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
+        }
+    }
+
+    @PostMapping("/admin/routing-rules/{id}/delete")
+    String deleteRule(Actor actor, @PathVariable UUID id) {
+        routing.delete(actor, id);
+        return "redirect:/admin/workflow-templates";
+    }
+
     @GetMapping(path = "/admin/workflow-templates/{id}/yaml", produces = "application/yaml")
     @ResponseBody
     ResponseEntity<String> export(Actor actor, @PathVariable UUID id) {
@@ -99,6 +127,7 @@ class WorkflowTemplatePageController {
         model.addAttribute("briefUses", briefTemplates.all(actor, false).stream()
                 .map(b -> new BriefUse(b, editing.flatMap(t -> routing.forBriefs(b.id()).map(t.id()::equals)).orElse(false))).toList());
         model.addAttribute("rules", routing.all(actor));
+        model.addAttribute("operators", Operator.values());
         return "workflow/templates";
     }
 }
