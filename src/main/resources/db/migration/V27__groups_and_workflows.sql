@@ -51,6 +51,8 @@ CREATE TABLE workflows (
     brief_id      UUID         REFERENCES briefs (id),
     owner_id      UUID         NOT NULL REFERENCES users (id),
     status        VARCHAR(20)  NOT NULL,
+    -- the asset while the round runs, NULL once it ended: at most one running round per asset, even when two start at once
+    running_asset_id UUID      UNIQUE,
     started_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at   TIMESTAMP WITH TIME ZONE
 );

@@ -166,11 +166,16 @@ public class AssetManagement {
     @Transactional(readOnly = true)
     public AssetVersion download(Actor actor, AssetId id, Optional<Integer> number) {
         AssetVersion v = version(actor, id, number);
-        boolean onlyViews = !actor.has(Role.CONTRIBUTOR) && !actor.has(Role.REVIEWER);
-        if (onlyViews && !releases.orderedStream().allMatch(r -> r.released(id, v.number()))) {
+        if (!mayDownload(actor, id, v.number())) {
             throw new NotReleasedException(id, v.number());
         }
         return v;
+    }
+
+    /** Whether the actor may take the version out (originals, sized copies, IIIF): viewers only released ones. No visibility check. */
+    public boolean mayDownload(Actor actor, AssetId id, int version) {
+        boolean onlyViews = !actor.has(Role.CONTRIBUTOR) && !actor.has(Role.REVIEWER);
+        return !onlyViews || releases.orderedStream().allMatch(r -> r.released(id, version));
     }
 
     /**

@@ -44,7 +44,7 @@ public class BriefCollaboration {
             throw FieldValidationException.of("role", "Link an asset as a draft or a reference; guidelines come from the template and "
                     + "attachments from the brief's fields.");
         }
-        Brief b = briefs.get(actor, id);
+        Brief b = mayChangeLinks(actor, id);
         assets.get(actor, asset);
         var link = new LinkedAsset(id, asset, role, "", actor.id(), clock.instant());
         if (links.link(link)) {
@@ -58,7 +58,7 @@ public class BriefCollaboration {
     @Transactional
     public boolean unlink(Actor actor, BriefId id, AssetId asset, LinkedAsset.Role role) {
         actor.require(Role.CONTRIBUTOR);
-        briefs.get(actor, id);
+        mayChangeLinks(actor, id);
         boolean removed = links.unlink(id, asset, role);
         if (removed) {
             events.publishEvent(new BriefChanged(id, actor.id(), "brief.asset-unlinked", "asset=" + asset + " role=" + role.name().toLowerCase()));
@@ -76,14 +76,34 @@ public class BriefCollaboration {
     /** The other way round: the briefs that link the asset. */
     @Transactional(readOnly = true)
     public List<Brief> briefsOf(Actor actor, AssetId asset) {
-        return linksTo(actor, asset).stream().map(LinkedAsset::brief).distinct().map(b -> briefs.get(actor, b)).toList();
+        return linksTo(actor, asset).stream().map(LinkedAsset::brief).distinct().flatMap(b -> visibleBrief(actor, b).stream()).toList();
     }
 
-    /** How the asset is linked to briefs (one asset may be a draft of one and a reference of another), newest first. */
+    /** How the asset is linked to briefs the actor sees (one asset may be a draft of one and a reference of another), newest first. */
     @Transactional(readOnly = true)
     public List<LinkedAsset> linksTo(Actor actor, AssetId asset) {
         assets.get(actor, asset);
-        return links.linking(asset);
+        return links.linking(asset).stream().filter(l -> visibleBrief(actor, l.brief()).isPresent()).toList();
+    }
+
+    private java.util.Optional<Brief> visibleBrief(Actor actor, BriefId id) {
+        try {
+            return java.util.Optional.of(briefs.get(actor, id));
+        } catch (dev.atelier.shared.NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The owner, an assignee or a manager links work to a brief, while it is not rejected. */
+    private Brief mayChangeLinks(Actor actor, BriefId id) {
+        Brief b = briefs.get(actor, id);
+        if (!actor.id().equals(b.owner()) && !b.assignees().contains(actor.id()) && !actor.has(Role.MANAGER)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the brief's owner, its assignees or a manager may link assets to it");
+        }
+        if (b.status() == BriefStatus.REJECTED) {
+            throw new dev.atelier.shared.ConflictException("The brief was rejected; its assets can no longer change.");
+        }
+        return b;
     }
 
     @Transactional

@@ -116,8 +116,9 @@ public class BriefManagement {
     @Transactional
     public Brief markCriterion(Actor actor, BriefId id, int index, boolean met) {
         Brief b = get(actor, id);
-        if (!actor.has(Role.REVIEWER) && !actor.id().equals(b.owner())) {
-            throw new org.springframework.security.access.AccessDeniedException("only reviewers and the brief's owner may tick its acceptance criteria");
+        if (!actor.has(Role.REVIEWER) && !(actor.id().equals(b.owner()) && b.status().editable())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "only reviewers, and the owner while writing the brief, may tick its acceptance criteria");
         }
         if (index < 0 || index >= b.criteria().size()) {
             throw new NotFoundException("acceptance criterion " + (index + 1) + " of brief " + id);
@@ -131,17 +132,23 @@ public class BriefManagement {
         return ticked;
     }
 
+    /** @throws NotFoundException also for someone else's draft: a draft is its owner's (and managers') until submitted */
     @Transactional(readOnly = true)
     public Brief get(Actor actor, BriefId id) {
         actor.require(Role.VIEWER);
-        return briefs.find(id).orElseThrow(() -> new NotFoundException("brief " + id));
+        return briefs.find(id).filter(b -> visible(actor, b)).orElseThrow(() -> new NotFoundException("brief " + id));
+    }
+
+    /** Whether the actor sees the brief: everyone does once it was submitted; a draft only its owner and managers. */
+    public static boolean visible(Actor actor, Brief brief) {
+        return brief.status() != BriefStatus.DRAFT || actor.id().equals(brief.owner()) || actor.has(Role.MANAGER);
     }
 
     /** Newest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<Brief> list(Actor actor, Optional<BriefStatus> status, int limit) {
         actor.require(Role.VIEWER);
-        return briefs.list(status, Math.clamp(limit, 1, 500));
+        return briefs.list(status, Math.clamp(limit, 1, 500)).stream().filter(b -> visible(actor, b)).toList();
     }
 
     void save(Brief b, long expectedRevision) {

@@ -19,8 +19,10 @@ public class GroupManagement {
     private final Groups groups;
     private final UserManagement users;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    GroupManagement(Groups groups, UserManagement users, Clock clock) {
+    GroupManagement(Groups groups, UserManagement users, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.groups = groups;
         this.users = users;
         this.clock = clock;
@@ -33,6 +35,7 @@ public class GroupManagement {
         UUID id = Ids.uuidV7(clock);
         groups.insert(id, clean, clock.instant());
         groups.replaceMembers(id, checked(members));
+        events.publishEvent(new GroupChanged(id, actor.id(), "group.created", "name=" + clean + " members=" + members.size()));
         return get(actor, id);
     }
 
@@ -41,16 +44,21 @@ public class GroupManagement {
     public UserGroup change(Actor actor, UUID id, String name, List<UserId> members) {
         actor.require(Role.ADMIN);
         get(actor, id);
-        groups.rename(id, freeName(name, Optional.of(id)));
-        groups.replaceMembers(id, checked(members));
+        String clean = freeName(name, Optional.of(id));
+        groups.rename(id, clean);
+        List<UserId> chosen = checked(members);
+        groups.replaceMembers(id, chosen);
+        events.publishEvent(new GroupChanged(id, actor.id(), "group.changed", "name=" + clean + " members="
+                + String.join(",", chosen.stream().map(UserId::toString).toList())));
         return get(actor, id);
     }
 
     @Transactional
     public void delete(Actor actor, UUID id) {
         actor.require(Role.ADMIN);
-        get(actor, id);
+        UserGroup g = get(actor, id);
         groups.delete(id);
+        events.publishEvent(new GroupChanged(id, actor.id(), "group.deleted", "name=" + g.name()));
     }
 
     @Transactional(readOnly = true)

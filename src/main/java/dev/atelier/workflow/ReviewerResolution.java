@@ -1,5 +1,7 @@
 package dev.atelier.workflow;
 
+import dev.atelier.asset.AssetId;
+import dev.atelier.asset.AssetManagement;
 import dev.atelier.identity.GroupManagement;
 import dev.atelier.identity.Role;
 import dev.atelier.identity.User;
@@ -7,6 +9,7 @@ import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.FieldValidationException;
 import dev.atelier.metadata.FieldValidationException.FieldError;
+import dev.atelier.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,16 +20,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a stage's usernames, group names and roles into the people who review when a workflow
- * starts: enabled users whose role lets them review (reviewers, managers, admins). A gatekeeper
- * always reviews too.
+ * starts: enabled users whose role lets them review (reviewers, managers, admins) and who can see
+ * the asset. A gatekeeper always reviews too.
  */
 @Component
 class ReviewerResolution {
 
     private final UserManagement users;
     private final GroupManagement groups;
+    private final AssetManagement assets;
 
-    ReviewerResolution(UserManagement users, GroupManagement groups) {
+    ReviewerResolution(UserManagement users, GroupManagement groups, AssetManagement assets) {
+        this.assets = assets;
         this.users = users;
         this.groups = groups;
     }
@@ -34,7 +39,7 @@ class ReviewerResolution {
     record Resolved(List<UserId> reviewers, Optional<UserId> gatekeeper) {}
 
     /** @throws FieldValidationException naming each stage that names unknown people or no one who may review */
-    List<Resolved> resolve(WorkflowDefinition d) {
+    List<Resolved> resolve(WorkflowDefinition d, AssetId asset) {
         List<FieldError> errors = new ArrayList<>();
         List<Resolved> resolved = new ArrayList<>();
         for (StageDefinition s : d.stages()) {
@@ -54,9 +59,11 @@ class ReviewerResolution {
                 return g;
             });
             gatekeeper.ifPresent(people::add);
-            List<UserId> reviewers = people.stream().filter(u -> u.enabled() && u.role().includes(Role.REVIEWER)).map(User::id).toList();
+            List<UserId> reviewers = people.stream().filter(u -> u.enabled() && u.role().includes(Role.REVIEWER) && sees(u, asset))
+                    .map(User::id).toList();
             if (reviewers.isEmpty()) {
-                errors.add(new FieldError(at + "reviewers", "Stage '" + s.name() + "' has no one who may review (enabled reviewers, managers or admins)."));
+                errors.add(new FieldError(at + "reviewers", "Stage '" + s.name() + "' has no one who may review it (enabled reviewers, managers "
+                        + "or admins who can see the asset)."));
             }
             resolved.add(new Resolved(reviewers, gatekeeper.map(User::id)));
         }
@@ -64,6 +71,16 @@ class ReviewerResolution {
             throw new FieldValidationException(errors);
         }
         return resolved;
+    }
+
+    /** A confidential asset is seen only by its owner, managers and admins; nobody else can judge it. */
+    private boolean sees(User user, AssetId asset) {
+        try {
+            assets.get(user.asActor(), asset);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     private static Optional<Role> role(String name) {

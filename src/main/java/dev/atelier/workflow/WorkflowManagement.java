@@ -91,8 +91,12 @@ public class WorkflowManagement {
         return assetIds.stream().distinct().map(id -> begin(actor, assets.get(actor, id), template, Optional.empty())).toList();
     }
 
-    /** For listeners (drafts uploaded into a brief, a new version after changes were requested): as the owner, without the role check. */
-    @Transactional
+    /**
+     * For listeners (drafts uploaded into a brief, a new version after changes were requested): as
+     * the owner, without the role check. A refusal (in review already, no one to review) leaves the
+     * listener's transaction usable.
+     */
+    @Transactional(noRollbackFor = dev.atelier.shared.ProblemException.class)
     public Workflow startFor(UserId owner, AssetId assetId, Optional<UUID> template, Optional<BriefId> brief) {
         Actor actor = users.get(owner).asActor();
         return begin(actor, assets.get(actor, assetId), template, brief);
@@ -122,7 +126,17 @@ public class WorkflowManagement {
     /** Reviews with an open stage where the actor has not decided yet. */
     @Transactional(readOnly = true)
     public List<Workflow> waitingOn(Actor actor) {
-        return workflows.waitingOn(actor.id());
+        return workflows.waitingOn(actor.id()).stream().filter(w -> visible(actor, w.asset())).toList();
+    }
+
+    /** An asset made confidential after its review started drops out of the lists of those who no longer see it. */
+    private boolean visible(Actor actor, AssetId asset) {
+        try {
+            assets.get(actor, asset);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -158,7 +172,7 @@ public class WorkflowManagement {
         var route = routing.route(actor, asset.id(), brief, given.map(t -> templates.get(actor, t)));
         WorkflowDefinition d = route.definition();
         Optional<UUID> template = route.template().map(WorkflowTemplate::id);
-        List<ReviewerResolution.Resolved> people = resolution.resolve(d);
+        List<ReviewerResolution.Resolved> people = resolution.resolve(d, asset.id());
         Instant now = clock.instant();
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i < d.stages().size(); i++) {

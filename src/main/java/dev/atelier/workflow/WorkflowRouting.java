@@ -33,8 +33,13 @@ public class WorkflowRouting {
     private final BriefRuleManagement briefRules;
     private final FieldManagement fields;
     private final Clock clock;
+    private final dev.atelier.brief.BriefTemplateManagement briefTemplates;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    WorkflowRouting(RoutingRules rules, WorkflowTemplateManagement templates, BriefRuleManagement briefRules, FieldManagement fields, Clock clock) {
+    WorkflowRouting(RoutingRules rules, WorkflowTemplateManagement templates, BriefRuleManagement briefRules, FieldManagement fields, Clock clock,
+            dev.atelier.brief.BriefTemplateManagement briefTemplates, org.springframework.context.ApplicationEventPublisher events) {
+        this.briefTemplates = briefTemplates;
+        this.events = events;
         this.rules = rules;
         this.templates = templates;
         this.briefRules = briefRules;
@@ -55,14 +60,16 @@ public class WorkflowRouting {
         addStage.ifPresent(WorkflowRouting::stage);
         var rule = new RoutingRule(Ids.uuidV7(clock), name.strip(), rules.nextPosition(), conditions, template, addStage, true);
         rules.insert(rule, clock.instant());
+        events.publishEvent(new WorkflowSetupChanged(rule.id(), actor.id(), "routing-rule.created", "name=" + rule.name()));
         return rule;
     }
 
     @Transactional
     public void delete(Actor actor, UUID id) {
         actor.require(Role.ADMIN);
-        rules.find(id).orElseThrow(() -> new NotFoundException("routing rule " + id));
+        RoutingRule rule = rules.find(id).orElseThrow(() -> new NotFoundException("routing rule " + id));
         rules.delete(id);
+        events.publishEvent(new WorkflowSetupChanged(id, actor.id(), "routing-rule.deleted", "name=" + rule.name()));
     }
 
     @Transactional(readOnly = true)
@@ -71,12 +78,32 @@ public class WorkflowRouting {
         return rules.all();
     }
 
+    /**
+     * Saves a template written on the admin page and which of the brief templates start it, in one
+     * transaction: {@code starting} among {@code considered} start it, the others of {@code considered} no longer do.
+     */
+    @Transactional
+    public WorkflowTemplate saveTemplate(Actor actor, Optional<UUID> id, String yaml, Optional<Long> revision, java.util.Set<UUID> starting,
+            List<UUID> considered) {
+        WorkflowTemplate t = id.isPresent() ? templates.change(actor, id.get(), yaml, revision) : templates.create(actor, yaml);
+        for (UUID briefTemplate : considered) {
+            boolean uses = rules.forBriefs(briefTemplate).map(t.id()::equals).orElse(false);
+            if (starting.contains(briefTemplate) != uses) {
+                useForBriefs(actor, briefTemplate, starting.contains(briefTemplate) ? Optional.of(t.id()) : Optional.empty());
+            }
+        }
+        return t;
+    }
+
     /** Drafts uploaded into briefs of {@code briefTemplate} start a review on {@code workflowTemplate} (empty: none). */
     @Transactional
     public void useForBriefs(Actor actor, UUID briefTemplate, Optional<UUID> workflowTemplate) {
         actor.require(Role.ADMIN);
+        briefTemplates.get(actor, briefTemplate);
         workflowTemplate.ifPresent(t -> templates.get(actor, t));
         rules.useForBriefs(briefTemplate, workflowTemplate);
+        events.publishEvent(new WorkflowSetupChanged(briefTemplate, actor.id(), "brief-template.workflow",
+                "workflowTemplate=" + workflowTemplate.map(UUID::toString).orElse("none")));
     }
 
     @Transactional(readOnly = true)
@@ -100,7 +127,7 @@ public class WorkflowRouting {
                 if (template.isEmpty() && r.template().isPresent()) {
                     template = templates.find(r.template().get());
                 }
-                r.addStage().map(WorkflowRouting::stage).ifPresent(added::add);
+                r.addStage().map(WorkflowRouting::stage).filter(s -> added.stream().noneMatch(a -> a.key().equals(s.key()))).ifPresent(added::add);
             }
         }
         WorkflowDefinition base = template.map(WorkflowTemplate::definition)

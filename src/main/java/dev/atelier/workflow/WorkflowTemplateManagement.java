@@ -25,8 +25,10 @@ public class WorkflowTemplateManagement {
 
     private final WorkflowTemplates templates;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    WorkflowTemplateManagement(WorkflowTemplates templates, Clock clock) {
+    WorkflowTemplateManagement(WorkflowTemplates templates, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.templates = templates;
         this.clock = clock;
     }
@@ -39,6 +41,7 @@ public class WorkflowTemplateManagement {
         requireFreeName(d.name(), Optional.empty());
         var t = new WorkflowTemplate(Ids.uuidV7(clock), yaml, d, 1, actor.id(), clock.instant());
         templates.insert(t);
+        events.publishEvent(new WorkflowSetupChanged(t.id(), actor.id(), "workflow-template.created", "name=" + t.name()));
         return t;
     }
 
@@ -52,6 +55,7 @@ public class WorkflowTemplateManagement {
         if (!templates.update(t, expectedRevision.orElse(current.revision()))) {
             throw new StaleRevisionException("Workflow template '" + current.name() + "'");
         }
+        events.publishEvent(new WorkflowSetupChanged(id, actor.id(), "workflow-template.changed", "name=" + t.name() + " revision=" + t.revision()));
         return t;
     }
 

@@ -83,6 +83,10 @@ class BriefTests extends IntegrationTest {
         Api owner = as("brief-owner", Role.CONTRIBUTOR);
         String brief = created(owner.json("POST", "/api/v1/briefs", "{\"templateId\":\"" + template + "\",\"title\":\"Autumn\"}"));
 
+        Api colleague = as("brief-colleague", Role.CONTRIBUTOR);
+        assertThat(colleague.get("/api/v1/briefs/" + brief).status()).as("a draft is its owner's until submitted").isEqualTo(404);
+        assertThat(colleague.get("/api/v1/briefs?status=draft").json().findValuesAsString("id")).doesNotContain(brief);
+
         var incomplete = owner.post("/api/v1/briefs/" + brief + "/submit");
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(fields(incomplete.json())).containsExactlyInAnyOrder("goals", "budget", "signed_off", "due", "criteria");
@@ -99,6 +103,9 @@ class BriefTests extends IntegrationTest {
                 {"title":"Autumn","due":"2031-10-01","criteria":["Logo visible","Under 30 s"],
                  "values":{"goals":"Awareness","budget":"9000 USD","signed_off":true,"plan":[{"name":"Shoot","due":"2031-09-01"}]}}""");
         assertThat(owner.post("/api/v1/briefs/" + brief + "/submit").json().get("status").asString()).isEqualTo("submitted");
+        assertThat(colleague.get("/api/v1/briefs/" + brief).status()).isEqualTo(200);
+        assertThat(owner.json("PUT", "/api/v1/briefs/" + brief + "/criteria/1", "{\"met\":true}").status())
+                .as("the owner ticks criteria only while writing").isEqualTo(403);
         assertThat(owner.json("PUT", "/api/v1/briefs/" + brief, "{\"title\":\"Changed\"}").status()).isEqualTo(409);
 
         assertThat(as("other-reviewer", Role.REVIEWER).json("POST", "/api/v1/briefs/" + brief + "/accept", "{}").status()).isEqualTo(403);

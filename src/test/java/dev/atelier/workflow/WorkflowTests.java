@@ -150,7 +150,7 @@ class WorkflowTests extends IntegrationTest {
         String briefTemplate = admin().json("POST", "/api/v1/brief-templates", """
                 {"name":"Routed %s","fields":[{"key":"markets","label":"Markets","type":"markets","vocabularyId":"%s"}]}"""
                 .formatted(k, markets)).json().get("id").asString();
-        String brief = admin().json("POST", "/api/v1/briefs", "{\"templateId\":\"" + briefTemplate + "\",\"title\":\"EU push\",\"values\":{\"markets\":[\""
+        String brief = creator.json("POST", "/api/v1/briefs", "{\"templateId\":\"" + briefTemplate + "\",\"title\":\"EU push\",\"values\":{\"markets\":[\""
                 + eu + "\"]}}").json().get("id").asString();
         var rule = admin().json("POST", "/api/v1/routing-rules", """
                 {"name":"EU %1$s","conditions":[{"field":"market","operator":"IS","value":"EU"},{"field":"title","operator":"CONTAINS","value":"EU push"}],

@@ -8,11 +8,13 @@ import dev.atelier.brief.BriefChanged;
 import dev.atelier.brief.BriefSetupChanged;
 import dev.atelier.identity.AccessTokenIssued;
 import dev.atelier.identity.AccessTokenRevoked;
+import dev.atelier.identity.GroupChanged;
 import dev.atelier.identity.UserCreated;
 import dev.atelier.identity.UserEmailChanged;
 import dev.atelier.identity.UserId;
 import dev.atelier.proofing.ProofingEvent;
 import dev.atelier.workflow.WorkflowEvent;
+import dev.atelier.workflow.WorkflowSetupChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -86,6 +88,16 @@ class AuditRecorder {
     @EventListener
     void on(BriefSetupChanged e) {
         append(e.by(), e.action(), e.subjectType(), e.subject().toString(), e.details());
+    }
+
+    @EventListener
+    void on(WorkflowSetupChanged e) {
+        append(e.by(), e.action(), e.subjectType(), e.subject().toString(), e.details());
+    }
+
+    @EventListener
+    void on(GroupChanged e) {
+        append(e.by(), e.action(), "group", e.group().toString(), e.details());
     }
 
     @EventListener

@@ -57,7 +57,7 @@ public class IiifImages {
 
     /** The image information document; {@code base} is this image service's absolute URI. */
     public Map<String, Object> info(Actor actor, AssetId id, String base) {
-        AssetVersion version = assets.version(actor, id, Optional.empty());
+        AssetVersion version = assets.download(actor, id, Optional.empty());
         int[] size = size(id, version);
         int max = properties.maxDynamicEdge();
         Map<String, Object> info = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ public class IiifImages {
 
     /** One image request; every parameter is checked as the specification says, with a 400 problem naming it. */
     public Delivered image(Actor actor, AssetId id, String region, String size, String rotation, String qualityFormat) {
-        AssetVersion version = assets.version(actor, id, Optional.empty());
+        AssetVersion version = assets.download(actor, id, Optional.empty());
         int[] full = size(id, version);
         int[] box = region(region, full);
         int[] out = size(size, box[2], box[3]);

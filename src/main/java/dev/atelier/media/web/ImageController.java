@@ -31,10 +31,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ImageController {
 
     private final ImageDelivery delivery;
+    private final dev.atelier.asset.AssetManagement assets;
     private final BlobStore blobs;
 
-    ImageController(ImageDelivery delivery, BlobStore blobs) {
+    ImageController(ImageDelivery delivery, BlobStore blobs, dev.atelier.asset.AssetManagement assets) {
         this.delivery = delivery;
+        this.assets = assets;
         this.blobs = blobs;
     }
 
@@ -47,7 +49,10 @@ class ImageController {
                     + "400 /problems/image-size-too-large above atelier.media.max-dynamic-edge.")
     @GetMapping("/api/v1/assets/{id}/image-url")
     SignedUrl sign(Actor actor, @PathVariable String id, @RequestParam Map<String, String> query) {
-        String path = delivery.signedPath(actor, AssetId.parse(id), ImageSpec.parse(query));
+        ImageSpec spec = ImageSpec.parse(query);
+        // a signed URL takes a copy out of the building: viewers may have one for released versions only
+        assets.download(actor, AssetId.parse(id), spec.version());
+        String path = delivery.signedPath(actor, AssetId.parse(id), spec);
         return new SignedUrl(path, ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(false).toUriString());
     }
 

@@ -99,7 +99,8 @@ class PresetController {
     String fragment(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version, Model model) {
         AssetId asset = AssetId.parse(id);
         AssetVersion v = assets.version(actor, asset, version);
-        List<PresetUrl> links = delivery.makesImagesOf(v)
+        // sized copies leave the building: viewers get them for released (approved) versions only
+        List<PresetUrl> links = delivery.makesImagesOf(v) && assets.mayDownload(actor, asset, v.number())
                 ? presets.list().stream().map(p -> signed(actor, asset, p, Optional.empty())).toList()
                 : List.of();
         model.addAttribute("links", links);
@@ -141,6 +142,7 @@ class PresetController {
     }
 
     private PresetUrl signed(Actor actor, AssetId asset, RenditionPreset preset, Optional<Integer> version) {
+        assets.download(actor, asset, version);
         String path = delivery.signedPath(actor, asset, RenditionPresets.pinned(preset, version));
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(false).toUriString();
         return new PresetUrl(preset.name(), preset.label(), path, url);

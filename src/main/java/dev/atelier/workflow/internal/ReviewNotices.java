@@ -2,7 +2,10 @@ package dev.atelier.workflow.internal;
 
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
+import dev.atelier.identity.User;
 import dev.atelier.identity.UserId;
+import dev.atelier.identity.UserManagement;
+import dev.atelier.shared.NotFoundException;
 import dev.atelier.notification.Notice;
 import dev.atelier.notification.NotificationManagement;
 import dev.atelier.proofing.AnnotationAdded;
@@ -34,8 +37,10 @@ class ReviewNotices {
     private final NotificationManagement notifications;
     private final AssetManagement assets;
     private final WorkflowManagement workflows;
+    private final UserManagement users;
 
-    ReviewNotices(NotificationManagement notifications, AssetManagement assets, WorkflowManagement workflows) {
+    ReviewNotices(NotificationManagement notifications, AssetManagement assets, WorkflowManagement workflows, UserManagement users) {
+        this.users = users;
         this.notifications = notifications;
         this.assets = assets;
         this.workflows = workflows;
@@ -44,7 +49,7 @@ class ReviewNotices {
     @EventListener
     void on(StageStarted e) {
         String due = e.dueAt().map(d -> " It is due " + WHEN.format(d.atZone(ZoneId.systemDefault())) + ".").orElse("");
-        send(e.reviewers(), "workflow.review-requested", "Please review " + title(e.asset()) + " (" + e.name() + ")",
+        send(e.asset(), e.reviewers(), "workflow.review-requested", "Please review " + title(e.asset()) + " (" + e.name() + ")",
                 "The stage " + e.name() + " is open for your decision." + due, "/workflows/" + e.workflow(), e.by());
     }
 
@@ -55,7 +60,7 @@ class ReviewNotices {
             case REMINDER_AFTER -> "Overdue: " + title(e.asset()) + " waits for your review";
             case ESCALATION -> "Escalation: the review of " + title(e.asset()) + " is overdue";
         };
-        send(e.to(), "workflow." + e.kind().name().toLowerCase().replace('_', '-'), title,
+        send(e.asset(), e.to(), "workflow." + e.kind().name().toLowerCase().replace('_', '-'), title,
                 "Stage " + e.stage() + " was due " + WHEN.format(e.dueAt().atZone(ZoneId.systemDefault())) + ".", "/workflows/" + e.workflow(),
                 Optional.empty());
     }
@@ -63,7 +68,7 @@ class ReviewNotices {
     @EventListener
     void on(WorkflowFinished e) {
         String outcome = e.outcome() == WorkflowStatus.APPROVED ? "approved" : e.outcome().label().toLowerCase();
-        send(List.of(e.owner()), "workflow.finished", title(e.asset()) + " v" + e.version() + ": " + outcome,
+        send(e.asset(), List.of(e.owner()), "workflow.finished", title(e.asset()) + " v" + e.version() + ": " + outcome,
                 "The review round ended: " + outcome + ".", "/workflows/" + e.workflow(), e.by());
     }
 
@@ -81,13 +86,25 @@ class ReviewNotices {
     }
 
     private void mention(List<UserId> who, AssetId asset, int version, UserId by, String link) {
-        send(who, "proofing.comment", "New comment on " + title(asset) + " v" + version, "Someone mentioned you or replied in a thread you are in.",
+        send(asset, who, "proofing.comment", "New comment on " + title(asset) + " v" + version, "Someone mentioned you or replied in a thread you are in.",
                 link, Optional.of(by));
     }
 
-    private void send(List<UserId> to, String kind, String title, String body, String link, Optional<UserId> by) {
-        notifications.notifyAll(to.stream().filter(u -> by.map(b -> !b.equals(u)).orElse(true))
+    private void send(AssetId asset, List<UserId> to, String kind, String title, String body, String link, Optional<UserId> by) {
+        notifications.notifyAll(to.stream().filter(u -> by.map(b -> !b.equals(u)).orElse(true)).filter(u -> sees(u, asset))
                 .map(u -> new Notice(u, kind, title, body, link, by)).toList());
+    }
+
+    /** A notice names the asset: only people who may see it (it may be confidential) are told. */
+    private boolean sees(UserId user, AssetId asset) {
+        return users.find(user).filter(User::enabled).map(u -> {
+            try {
+                assets.get(u.asActor(), asset);
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     private String title(AssetId asset) {

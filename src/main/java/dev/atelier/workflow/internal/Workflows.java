@@ -12,6 +12,7 @@ import dev.atelier.workflow.StageStatus;
 import dev.atelier.workflow.Verdict;
 import dev.atelier.workflow.Workflow;
 import dev.atelier.workflow.WorkflowStatus;
+import dev.atelier.shared.ConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -39,13 +41,19 @@ public class Workflows {
         this.json = json;
     }
 
+    /** @throws ConflictException when a round of the asset is running already (also one started at the same moment) */
     public void insert(Workflow w) {
-        jdbc.sql("""
-                INSERT INTO workflows (id, asset_id, version, round, template_id, template_name, brief_id, owner_id, status, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(w.id(), w.asset().value(), w.version(), w.round(), w.template().orElse(null), w.templateName(),
-                        w.brief().map(BriefId::value).orElse(null), w.owner().value(), w.status().name(), ts(w.startedAt()))
-                .update();
+        try {
+            jdbc.sql("""
+                    INSERT INTO workflows (id, asset_id, version, round, template_id, template_name, brief_id, owner_id, status, running_asset_id,
+                                           started_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(w.id(), w.asset().value(), w.version(), w.round(), w.template().orElse(null), w.templateName(),
+                            w.brief().map(BriefId::value).orElse(null), w.owner().value(), w.status().name(), w.asset().value(), ts(w.startedAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("The asset is in review already; finish or cancel that review first.");
+        }
         for (Stage s : w.stages()) {
             jdbc.sql("""
                     INSERT INTO workflow_stages (workflow_id, stage_key, position, name, rule, quorum, gatekeeper_id, after_keys, due_minutes,
@@ -98,7 +106,7 @@ public class Workflows {
     }
 
     public void finish(UUID id, WorkflowStatus status, Instant at) {
-        jdbc.sql("UPDATE workflows SET status = ?, finished_at = ? WHERE id = ?").params(status.name(), ts(at), id).update();
+        jdbc.sql("UPDATE workflows SET status = ?, finished_at = ?, running_asset_id = NULL WHERE id = ?").params(status.name(), ts(at), id).update();
     }
 
     public void startStage(UUID workflow, String stage, Instant at, Optional<Instant> dueAt) {

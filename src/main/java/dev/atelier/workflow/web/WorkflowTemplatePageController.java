@@ -69,14 +69,8 @@ class WorkflowTemplatePageController {
     String save(Actor actor, @RequestParam Optional<UUID> id, @RequestParam String yaml, @RequestParam Optional<Long> revision,
             @RequestParam(required = false) List<UUID> briefTemplates, Model model, HttpServletResponse response) {
         try {
-            WorkflowTemplate t = id.isPresent() ? templates.change(actor, id.get(), yaml, revision) : templates.create(actor, yaml);
-            for (BriefTemplate b : this.briefTemplates.all(actor, false)) {
-                boolean wanted = briefTemplates != null && briefTemplates.contains(b.id());
-                boolean uses = routing.forBriefs(b.id()).map(t.id()::equals).orElse(false);
-                if (wanted != uses) {
-                    routing.useForBriefs(actor, b.id(), wanted ? Optional.of(t.id()) : Optional.empty());
-                }
-            }
+            WorkflowTemplate t = routing.saveTemplate(actor, id, yaml, revision, briefTemplates == null ? java.util.Set.of()
+                    : java.util.Set.copyOf(briefTemplates), this.briefTemplates.all(actor, false).stream().map(BriefTemplate::id).toList());
             return "redirect:/admin/workflow-templates?edit=" + t.id() + "&saved";
         } catch (FieldValidationException e) {
             response.setStatus(400);
@@ -92,7 +86,8 @@ class WorkflowTemplatePageController {
         List<Condition> conditions = new java.util.ArrayList<>();
         for (int i = 0; i < field.size(); i++) {
             if (!field.get(i).isBlank()) {
-                conditions.add(new Condition(field.get(i).strip(), Operator.valueOf(operator.get(i)), i < value.size() ? value.get(i).strip() : ""));
+                conditions.add(new Condition(field.get(i).strip(), operator(i < operator.size() ? operator.get(i) : "IS"),
+                        i < value.size() ? value.get(i).strip() : ""));
             }
         }
         try {
@@ -102,6 +97,14 @@ class WorkflowTemplatePageController {
         } catch (FieldValidationException e) {
             response.setStatus(400);
             return page(actor, model, Optional.empty(), EXAMPLE, e.errors().stream().map(err -> err.field() + ": " + err.message()).toList());
+        }
+    }
+
+    private static Operator operator(String name) {
+        try {
+            return Operator.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new dev.atelier.shared.InvalidRequestException("'" + name + "' is not an operator: IS, IS_NOT, CONTAINS, IS_SET or GREATER_THAN.");
         }
     }
 
