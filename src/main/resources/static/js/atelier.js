@@ -193,3 +193,10 @@ document.addEventListener('click', (e) => {
     if (pickButton) pickButton.textContent = 'Set focal point';
   });
 });
+
+// Forms that destroy something ask first (data-confirm holds the question; inline handlers are
+// blocked by the Content-Security-Policy).
+document.addEventListener('submit', (e) => {
+  const question = e.target.closest('form[data-confirm]')?.dataset.confirm;
+  if (question && !window.confirm(question)) e.preventDefault();
+});

@@ -127,13 +127,15 @@ class WorkflowJourneyTests extends BrowserTest {
 
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("EU " + k);
             page.getByLabel("Condition 1 field").fill("market");
-            page.getByLabel("Condition 1 value").fill("EU");
+            page.getByLabel("Condition 1 value").fill("Nowhere " + k);
             page.getByLabel("Then use the template").selectOption(new SelectOption().setLabel("Admin " + k));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rule")).click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Routing rule saved.");
             assertThat(page.locator("table").last()).containsText("EU " + k);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-templates.png")).setFullPage(true));
+            page.onceDialog(dialog -> dialog.accept());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete EU " + k)).click();
+            assertThat(page.locator("body")).not().containsText("EU " + k);
         }
     }
 
