@@ -18,7 +18,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -75,12 +78,13 @@ public class Workflows {
     }
 
     public Optional<Workflow> find(UUID id) {
-        return jdbc.sql("SELECT * FROM workflows WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM workflows WHERE id = ?").param(id).query(Workflows::row).optional().map(r -> assemble(List.of(r)).getFirst());
     }
 
     /** The asset's workflows, newest first. */
     public List<Workflow> ofAsset(AssetId asset) {
-        return jdbc.sql("SELECT * FROM workflows WHERE asset_id = ? ORDER BY started_at DESC, id DESC").param(asset.value()).query(this::map).list();
+        return assemble(jdbc.sql("SELECT * FROM workflows WHERE asset_id = ? ORDER BY started_at DESC, id DESC").param(asset.value())
+                .query(Workflows::row).list());
     }
 
     public boolean approved(AssetId asset, int version) {
@@ -90,19 +94,19 @@ public class Workflows {
 
     /** Workflows with an active stage the user reviews and has not decided. */
     public List<Workflow> waitingOn(UserId user) {
-        return jdbc.sql("""
+        return assemble(jdbc.sql("""
                 SELECT w.* FROM workflows w WHERE w.status = 'RUNNING' AND EXISTS (
                   SELECT 1 FROM workflow_reviewers r JOIN workflow_stages s ON s.workflow_id = r.workflow_id AND s.stage_key = r.stage_key
                   WHERE r.workflow_id = w.id AND r.user_id = ? AND s.status = 'ACTIVE' AND r.state <> 'DECIDED')
-                ORDER BY w.started_at""").param(user.value()).query(this::map).list();
+                ORDER BY w.started_at""").param(user.value()).query(Workflows::row).list());
     }
 
     /** Running workflows with an active stage due at or before {@code before} (reminders and escalations look at them). */
     public List<Workflow> withActiveStagesDueBefore(Instant before) {
-        return jdbc.sql("""
+        return assemble(jdbc.sql("""
                 SELECT w.* FROM workflows w WHERE w.status = 'RUNNING' AND EXISTS (
                   SELECT 1 FROM workflow_stages s WHERE s.workflow_id = w.id AND s.status = 'ACTIVE' AND s.due_at <= ?)""")
-                .param(ts(before)).query(this::map).list();
+                .param(ts(before)).query(Workflows::row).list());
     }
 
     public void finish(UUID id, WorkflowStatus status, Instant at) {
@@ -168,26 +172,45 @@ public class Workflows {
                 .list();
     }
 
-    private Workflow map(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<Stage> stages = jdbc.sql("SELECT * FROM workflow_stages WHERE workflow_id = ? ORDER BY position").param(id)
-                .query((s, n) -> stage(id, s)).list();
-        return new Workflow(id, new AssetId(rs.getObject("asset_id", UUID.class)), rs.getInt("version"), rs.getInt("round"),
+    /** A workflow's own row; stages come from {@link #assemble}. */
+    private record Row(UUID id, AssetId asset, int version, int round, Optional<UUID> template, String templateName, Optional<BriefId> brief,
+            UserId owner, WorkflowStatus status, Instant startedAt, Optional<Instant> finishedAt) {}
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), new AssetId(rs.getObject("asset_id", UUID.class)), rs.getInt("version"), rs.getInt("round"),
                 Optional.ofNullable(rs.getObject("template_id", UUID.class)), rs.getString("template_name"),
                 Optional.ofNullable(rs.getObject("brief_id", UUID.class)).map(BriefId::new), new UserId(rs.getObject("owner_id", UUID.class)),
-                WorkflowStatus.valueOf(rs.getString("status")), rs.getTimestamp("started_at").toInstant(), instant(rs, "finished_at"), stages);
+                WorkflowStatus.valueOf(rs.getString("status")), rs.getTimestamp("started_at").toInstant(), instant(rs, "finished_at"));
     }
 
-    private Stage stage(UUID workflow, ResultSet s) throws SQLException {
-        String key = s.getString("stage_key");
-        List<Stage.Reviewer> reviewers = jdbc.sql("SELECT * FROM workflow_reviewers WHERE workflow_id = ? AND stage_key = ? ORDER BY user_id")
-                .params(workflow, key)
-                .query((r, n) -> new Stage.Reviewer(new UserId(r.getObject("user_id", UUID.class)), ReviewerState.valueOf(r.getString("state")),
-                        instant(r, "sent_at"), instant(r, "opened_at"), instant(r, "commented_at"), instant(r, "decided_at")))
-                .list();
+    /** The workflows with their stages and reviewers: two more queries for all of them, not two per workflow. */
+    private List<Workflow> assemble(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        Map<String, List<Stage.Reviewer>> reviewers = new HashMap<>();
+        jdbc.sql("SELECT * FROM workflow_reviewers WHERE workflow_id IN (:ids) ORDER BY user_id").param("ids", ids).query((r, n) -> {
+            reviewers.computeIfAbsent(r.getObject("workflow_id", UUID.class) + "/" + r.getString("stage_key"), k -> new ArrayList<>())
+                    .add(new Stage.Reviewer(new UserId(r.getObject("user_id", UUID.class)), ReviewerState.valueOf(r.getString("state")),
+                            instant(r, "sent_at"), instant(r, "opened_at"), instant(r, "commented_at"), instant(r, "decided_at")));
+            return null;
+        }).list();
+        Map<UUID, List<Stage>> stages = new HashMap<>();
+        jdbc.sql("SELECT * FROM workflow_stages WHERE workflow_id IN (:ids) ORDER BY position").param("ids", ids).query((s, n) -> {
+            UUID workflow = s.getObject("workflow_id", UUID.class);
+            stages.computeIfAbsent(workflow, k -> new ArrayList<>()).add(stage(s, reviewers.getOrDefault(workflow + "/" + s.getString("stage_key"),
+                    List.of())));
+            return null;
+        }).list();
+        return rows.stream().map(r -> new Workflow(r.id(), r.asset(), r.version(), r.round(), r.template(), r.templateName(), r.brief(), r.owner(),
+                r.status(), r.startedAt(), r.finishedAt(), stages.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private Stage stage(ResultSet s, List<Stage.Reviewer> reviewers) throws SQLException {
         long minutes = s.getLong("due_minutes");
         Optional<DueTime> due = s.wasNull() ? Optional.empty() : Optional.of(new DueTime(s.getInt("business_days"), Duration.ofMinutes(minutes)));
-        return new Stage(key, s.getInt("position"), s.getString("name"), StageRule.valueOf(s.getString("rule")), s.getInt("quorum"),
+        return new Stage(s.getString("stage_key"), s.getInt("position"), s.getString("name"), StageRule.valueOf(s.getString("rule")), s.getInt("quorum"),
                 Optional.ofNullable(s.getObject("gatekeeper_id", UUID.class)).map(UserId::new), json.readValue(s.getString("after_keys"), STRINGS),
                 due, StageStatus.valueOf(s.getString("status")), instant(s, "started_at"), instant(s, "due_at"), instant(s, "completed_at"),
                 reviewers);
