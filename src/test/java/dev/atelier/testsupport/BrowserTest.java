@@ -1,8 +1,10 @@
 package dev.atelier.testsupport;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +31,19 @@ public abstract class BrowserTest extends IntegrationTest {
         if (playwright != null) {
             playwright.close();
         }
+    }
+
+    /** Logs in through the login page and waits for the library. */
+    protected void logIn(Page page, String username, String password) {
+        page.navigate(url("/library"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Library");
+    }
+
+    protected void logInAsAdmin(Page page) {
+        logIn(page, "admin", ADMIN_PASSWORD);
     }
 
     protected String url(String path) {

@@ -45,7 +45,7 @@ class BoardJourneyTests extends BrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
-            logIn(page);
+            logInAsAdmin(page);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Boards")).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
             Locator intake = lane(page, "Intake");
@@ -82,11 +82,4 @@ class BoardJourneyTests extends BrowserTest {
         return page.locator(".board-card[data-brief='" + brief + "']");
     }
 
-    private void logIn(Page page) {
-        page.navigate(url("/library"));
-        page.getByLabel("Username").fill("admin");
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("h1")).hasText("Library");
-    }
 }

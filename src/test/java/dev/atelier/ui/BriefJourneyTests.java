@@ -31,7 +31,7 @@ class BriefJourneyTests extends BrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
-            logIn(page);
+            logInAsAdmin(page);
 
             page.navigate(url("/admin/brief-templates/new"));
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Campaign " + k);
@@ -107,11 +107,4 @@ class BriefJourneyTests extends BrowserTest {
         return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(column).setExact(true));
     }
 
-    private void logIn(Page page) {
-        page.navigate(url("/library"));
-        page.getByLabel("Username").fill("admin");
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("h1")).hasText("Library");
-    }
 }

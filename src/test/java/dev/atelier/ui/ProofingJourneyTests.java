@@ -27,7 +27,7 @@ class ProofingJourneyTests extends BrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 950))) {
             context.setDefaultTimeout(30_000);
             Page page = context.newPage();
-            logIn(page);
+            logInAsAdmin(page);
             page.navigate(url("/assets/" + asset));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review").setExact(true)).click();
             page.locator("html[data-proof-ready]").waitFor();
@@ -81,11 +81,4 @@ class ProofingJourneyTests extends BrowserTest {
         return image;
     }
 
-    private void logIn(Page page) {
-        page.navigate(url("/library"));
-        page.getByLabel("Username").fill("admin");
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("h1")).hasText("Library");
-    }
 }

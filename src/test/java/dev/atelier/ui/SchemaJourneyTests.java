@@ -26,7 +26,7 @@ class SchemaJourneyTests extends BrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
-            logIn(page);
+            logInAsAdmin(page);
 
             page.navigate(url("/admin/taxonomy"));
             page.getByLabel("Name").fill("Topics " + k);
@@ -68,11 +68,4 @@ class SchemaJourneyTests extends BrowserTest {
         }
     }
 
-    private void logIn(Page page) {
-        page.navigate(url("/library"));
-        page.getByLabel("Username").fill("admin");
-        page.getByLabel("Password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("h1")).hasText("Library");
-    }
 }

@@ -112,10 +112,7 @@ class WorkflowJourneyTests extends BrowserTest {
         String k = UniqueWords.next();
         try (BrowserContext admin = context()) {
             Page page = admin.newPage();
-            page.navigate(url("/library"));
-            page.getByLabel("Username").fill("admin");
-            page.getByLabel("Password").fill(ADMIN_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            logInAsAdmin(page);
 
             page.navigate(url("/admin/workflow-templates"));
             page.getByLabel("YAML", new Page.GetByLabelOptions().setExact(true)).fill("name: Admin " + k + "\nstages:\n  - key: brand\n    reviewers: { users: [admin] }\n    rule: most\n");
@@ -178,11 +175,7 @@ class WorkflowJourneyTests extends BrowserTest {
 
     private Page logIn(BrowserContext context, String username) {
         Page page = context.newPage();
-        page.navigate(url("/library"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.locator("h1")).hasText("Library");
+        logIn(page, username, PASSWORD);
         return page;
     }
 }
