@@ -230,6 +230,15 @@ public class AssetManagement {
     }
 
     /** The asset, as far as the actor may know it exists. */
+    /**
+     * The asset when it exists and the actor may see it (confidential ones: owner, managers,
+     * admins); empty otherwise. For filters and lists, where "not yours to see" is not an error.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Asset> findVisible(Actor actor, AssetId id) {
+        return actor.has(Role.VIEWER) ? assets.findById(id).filter(a -> a.visibleTo(actor)) : Optional.empty();
+    }
+
     private Asset load(AssetId id, Actor actor) {
         return assets.findById(id).filter(a -> a.visibleTo(actor)).orElseThrow(() -> new NotFoundException("asset " + id));
     }

@@ -70,29 +70,22 @@ public class BriefCollaboration {
     @Transactional(readOnly = true)
     public List<LinkedAsset> assets(Actor actor, BriefId id) {
         briefs.get(actor, id);
-        return links.of(id).stream().filter(l -> visible(actor, l.asset())).toList();
+        return links.of(id).stream().filter(l -> assets.findVisible(actor, l.asset()).isPresent()).toList();
     }
 
     /** The other way round: the briefs that link the asset. */
     @Transactional(readOnly = true)
     public List<Brief> briefsOf(Actor actor, AssetId asset) {
-        return linksTo(actor, asset).stream().map(LinkedAsset::brief).distinct().flatMap(b -> visibleBrief(actor, b).stream()).toList();
+        return linksTo(actor, asset).stream().map(LinkedAsset::brief).distinct().flatMap(b -> briefs.find(actor, b).stream()).toList();
     }
 
     /** How the asset is linked to briefs the actor sees (one asset may be a draft of one and a reference of another), newest first. */
     @Transactional(readOnly = true)
     public List<LinkedAsset> linksTo(Actor actor, AssetId asset) {
         assets.get(actor, asset);
-        return links.linking(asset).stream().filter(l -> visibleBrief(actor, l.brief()).isPresent()).toList();
+        return links.linking(asset).stream().filter(l -> briefs.find(actor, l.brief()).isPresent()).toList();
     }
 
-    private java.util.Optional<Brief> visibleBrief(Actor actor, BriefId id) {
-        try {
-            return java.util.Optional.of(briefs.get(actor, id));
-        } catch (dev.atelier.shared.NotFoundException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
     /** The owner, an assignee or a manager links work to a brief, while it is not rejected. */
     private Brief mayChangeLinks(Actor actor, BriefId id) {
@@ -125,12 +118,4 @@ public class BriefCollaboration {
         return links.comments(id);
     }
 
-    private boolean visible(Actor actor, AssetId asset) {
-        try {
-            assets.get(actor, asset);
-            return true;
-        } catch (dev.atelier.shared.NotFoundException e) {
-            return false;
-        }
-    }
 }

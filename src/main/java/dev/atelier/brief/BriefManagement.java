@@ -136,7 +136,13 @@ public class BriefManagement {
     @Transactional(readOnly = true)
     public Brief get(Actor actor, BriefId id) {
         actor.require(Role.VIEWER);
-        return briefs.find(id).filter(b -> visible(actor, b)).orElseThrow(() -> new NotFoundException("brief " + id));
+        return find(actor, id).orElseThrow(() -> new NotFoundException("brief " + id));
+    }
+
+    /** The brief when the actor sees it; empty otherwise (for lists and filters). */
+    @Transactional(readOnly = true)
+    public Optional<Brief> find(Actor actor, BriefId id) {
+        return actor.has(Role.VIEWER) ? briefs.find(id).filter(b -> visible(actor, b)) : Optional.empty();
     }
 
     /** Whether the actor sees the brief: everyone does once it was submitted; a draft only its owner and managers. */

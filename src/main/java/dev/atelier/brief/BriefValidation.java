@@ -9,7 +9,6 @@ import dev.atelier.metadata.FieldValidationException;
 import dev.atelier.metadata.FieldValidationException.FieldError;
 import dev.atelier.metadata.TaxonomyManagement;
 import dev.atelier.metadata.Term;
-import dev.atelier.shared.ProblemException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,9 +109,7 @@ class BriefValidation {
         }
         if (value instanceof BriefValue.Assets a) {
             for (AssetId id : a.assets()) {
-                try {
-                    assets.get(actor, id);
-                } catch (ProblemException e) {
+                if (assets.findVisible(actor, id).isEmpty()) {
                     throw BriefValues.invalid(field, "links asset " + id + ", which you cannot see or which does not exist.");
                 }
             }

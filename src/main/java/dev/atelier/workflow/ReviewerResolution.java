@@ -9,7 +9,6 @@ import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.FieldValidationException;
 import dev.atelier.metadata.FieldValidationException.FieldError;
-import dev.atelier.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +58,8 @@ class ReviewerResolution {
                 return g;
             });
             gatekeeper.ifPresent(people::add);
-            List<UserId> reviewers = people.stream().filter(u -> u.enabled() && u.role().includes(Role.REVIEWER) && sees(u, asset))
+            List<UserId> reviewers = people.stream().filter(u -> u.enabled() && u.role().includes(Role.REVIEWER)
+                    && assets.findVisible(u.asActor(), asset).isPresent())
                     .map(User::id).toList();
             if (reviewers.isEmpty()) {
                 errors.add(new FieldError(at + "reviewers", "Stage '" + s.name() + "' has no one who may review it (enabled reviewers, managers "
@@ -73,15 +73,6 @@ class ReviewerResolution {
         return resolved;
     }
 
-    /** A confidential asset is seen only by its owner, managers and admins; nobody else can judge it. */
-    private boolean sees(User user, AssetId asset) {
-        try {
-            assets.get(user.asActor(), asset);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
 
     private static Optional<Role> role(String name) {
         try {

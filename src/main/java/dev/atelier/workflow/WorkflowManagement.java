@@ -126,18 +126,9 @@ public class WorkflowManagement {
     /** Reviews with an open stage where the actor has not decided yet. */
     @Transactional(readOnly = true)
     public List<Workflow> waitingOn(Actor actor) {
-        return workflows.waitingOn(actor.id()).stream().filter(w -> visible(actor, w.asset())).toList();
+        return workflows.waitingOn(actor.id()).stream().filter(w -> assets.findVisible(actor, w.asset()).isPresent()).toList();
     }
 
-    /** An asset made confidential after its review started drops out of the lists of those who no longer see it. */
-    private boolean visible(Actor actor, AssetId asset) {
-        try {
-            assets.get(actor, asset);
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
 
     @Transactional(readOnly = true)
     public List<Decision> decisions(Actor actor, UUID id) {

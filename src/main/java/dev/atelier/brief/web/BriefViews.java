@@ -13,7 +13,6 @@ import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.TaxonomyManagement;
 import dev.atelier.metadata.Term;
-import dev.atelier.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class BriefViews {
         for (TemplateField f : template.fields()) {
             f.vocabulary().ifPresent(v -> terms.computeIfAbsent(v, taxonomy::terms));
             if (f.type().holdsAssets() && raw.get(f.key()) instanceof List<?> ids) {
-                chosen.put(f.key(), ids.stream().flatMap(id -> visible(actor, String.valueOf(id)).stream()).toList());
+                chosen.put(f.key(), ids.stream().flatMap(id -> assets.findVisible(actor, AssetId.parse(String.valueOf(id))).stream()).toList());
             }
         }
         return new BriefFormView(template, title, due, board, assignees, criteria, raw, terms, chosen, users.directory(actor),
@@ -74,11 +73,4 @@ class BriefViews {
         return names;
     }
 
-    private Optional<Asset> visible(Actor actor, String id) {
-        try {
-            return Optional.of(assets.get(actor, AssetId.parse(id)));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import dev.atelier.asset.AssetManagement;
 import dev.atelier.identity.User;
 import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
-import dev.atelier.shared.NotFoundException;
 import dev.atelier.notification.Notice;
 import dev.atelier.notification.NotificationManagement;
 import dev.atelier.proofing.AnnotationAdded;
@@ -97,14 +96,7 @@ class ReviewNotices {
 
     /** A notice names the asset: only people who may see it (it may be confidential) are told. */
     private boolean sees(UserId user, AssetId asset) {
-        return users.find(user).filter(User::enabled).map(u -> {
-            try {
-                assets.get(u.asActor(), asset);
-                return true;
-            } catch (NotFoundException e) {
-                return false;
-            }
-        }).orElse(false);
+        return users.find(user).filter(User::enabled).flatMap(u -> assets.findVisible(u.asActor(), asset)).isPresent();
     }
 
     private String title(AssetId asset) {
