@@ -12,6 +12,15 @@ public final class Ids {
     private Ids() {
     }
 
+    /** An id sent by a client. @throws InvalidRequestException (a 400) when the text is not one */
+    public static UUID parse(String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'" + text + "' is not an id.");
+        }
+    }
+
     public static UUID uuidV7() {
         return uuidV7(Clock.systemUTC());
     }

@@ -1,7 +1,5 @@
 package dev.atelier.brief.web;
 
-import static dev.atelier.brief.web.BriefTemplateApiController.uuid;
-
 import dev.atelier.asset.AssetEtags;
 import dev.atelier.asset.AssetId;
 import dev.atelier.brief.Brief;
@@ -17,6 +15,7 @@ import dev.atelier.brief.web.BriefResources.LinkResource;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.UserId;
 import dev.atelier.metadata.FieldValidationException;
+import dev.atelier.shared.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -59,8 +58,8 @@ class BriefApiController {
             @Nullable List<String> assigneeIds, @Nullable Map<String, Object> values, @Nullable List<String> criteria) {
         BriefForm form() {
             return new BriefForm(Objects.requireNonNullElse(title, ""), date(due), Optional.ofNullable(boardId).filter(b -> !b.isBlank())
-                    .map(BriefTemplateApiController::uuid), Objects.requireNonNullElse(assigneeIds, List.<String>of()).stream()
-                    .map(s -> new UserId(uuid(s))).toList(), Objects.requireNonNullElse(values, Map.of()),
+                    .map(Ids::parse), Objects.requireNonNullElse(assigneeIds, List.<String>of()).stream()
+                    .map(s -> new UserId(Ids.parse(s))).toList(), Objects.requireNonNullElse(values, Map.of()),
                     Objects.requireNonNullElse(criteria, List.of()));
         }
     }
@@ -89,7 +88,7 @@ class BriefApiController {
         if (body.templateId() == null || body.templateId().isBlank()) {
             throw FieldValidationException.of("templateId", "Choose the template the brief is made from.");
         }
-        Brief b = briefs.create(actor, uuid(body.templateId()), body.form());
+        Brief b = briefs.create(actor, Ids.parse(body.templateId()), body.form());
         return ResponseEntity.created(URI.create("/api/v1/briefs/" + b.id())).eTag(AssetEtags.of(b.revision())).body(BriefResource.of(b));
     }
 

@@ -1,5 +1,6 @@
 package dev.atelier.brief.web;
 
+import dev.atelier.asset.AssetManagement;
 import dev.atelier.brief.Brief;
 import dev.atelier.brief.BriefCollaboration;
 import dev.atelier.brief.BriefForm;
@@ -9,8 +10,8 @@ import dev.atelier.brief.BriefManagement;
 import dev.atelier.brief.BriefStatus;
 import dev.atelier.brief.BriefTemplate;
 import dev.atelier.brief.BriefTemplateManagement;
-import dev.atelier.asset.AssetManagement;
 import dev.atelier.identity.Actor;
+import dev.atelier.identity.DisplayNames;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.metadata.FieldValidationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +60,7 @@ class BriefPageController {
         model.addAttribute("briefs", briefs.list(actor, wanted, 200));
         model.addAttribute("status", wanted.map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(""));
         model.addAttribute("statuses", BriefStatus.values());
-        model.addAttribute("names", new UserNames(users));
+        model.addAttribute("names", new DisplayNames(users));
         return "brief/briefs";
     }
 
@@ -135,7 +136,7 @@ class BriefPageController {
                 .map(l -> new LinkView(l.asset().toString(), assets.get(actor, l.asset()).title(), l.role().name().toLowerCase(Locale.ROOT))).toList());
         model.addAttribute("noAssets", java.util.List.of());
         model.addAttribute("comments", collaboration.comments(actor, b.id()));
-        model.addAttribute("names", new UserNames(users));
+        model.addAttribute("names", new DisplayNames(users));
         return form(model, b, view);
     }
 
@@ -148,10 +149,4 @@ class BriefPageController {
 
     record LinkView(String id, String title, String role) {}
 
-    /** Display names for user ids in templates. */
-    record UserNames(UserManagement users) {
-        public String of(Object id) {
-            return users.find(new dev.atelier.identity.UserId(UUID.fromString(String.valueOf(id)))).map(u -> u.displayName()).orElse("a former user");
-        }
-    }
 }

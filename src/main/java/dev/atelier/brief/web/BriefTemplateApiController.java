@@ -3,25 +3,24 @@ package dev.atelier.brief.web;
 import dev.atelier.asset.AssetEtags;
 import dev.atelier.asset.AssetId;
 import dev.atelier.brief.BriefFieldType;
+import dev.atelier.brief.BriefRule;
 import dev.atelier.brief.BriefRuleManagement;
 import dev.atelier.brief.BriefTemplate;
 import dev.atelier.brief.BriefTemplateManagement;
 import dev.atelier.brief.RuleDraft;
 import dev.atelier.brief.TemplateDraft;
 import dev.atelier.brief.TemplateField;
-import dev.atelier.brief.BriefRule;
 import dev.atelier.brief.web.BriefResources.RuleResource;
 import dev.atelier.brief.web.BriefResources.TemplateResource;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.UserId;
-import dev.atelier.shared.InvalidRequestException;
+import dev.atelier.shared.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,7 +52,7 @@ class BriefTemplateApiController {
             return new TemplateField(Objects.requireNonNullElse(key, ""), Objects.requireNonNullElse(label, ""),
                     BriefFieldType.fromSlug(Objects.requireNonNullElse(type, "")), Boolean.TRUE.equals(required),
                     Objects.requireNonNullElse(help, ""), Objects.requireNonNullElse(options, List.of()),
-                    Optional.ofNullable(vocabularyId).filter(v -> !v.isBlank()).map(BriefTemplateApiController::uuid));
+                    Optional.ofNullable(vocabularyId).filter(v -> !v.isBlank()).map(Ids::parse));
         }
     }
 
@@ -62,7 +61,7 @@ class BriefTemplateApiController {
         TemplateDraft draft() {
             return new TemplateDraft(Objects.requireNonNullElse(name, ""), Objects.requireNonNullElse(description, ""),
                     Objects.requireNonNullElse(fields, List.<FieldBody>of()).stream().map(FieldBody::field).toList(),
-                    Objects.requireNonNullElse(reviewerIds, List.<String>of()).stream().map(s -> new UserId(uuid(s))).toList(),
+                    Objects.requireNonNullElse(reviewerIds, List.<String>of()).stream().map(s -> new UserId(Ids.parse(s))).toList(),
                     Objects.requireNonNullElse(guidelineIds, List.<String>of()).stream().map(AssetId::parse).toList());
         }
     }
@@ -95,7 +94,7 @@ class BriefTemplateApiController {
 
     @GetMapping("/api/v1/brief-templates/{id}")
     ResponseEntity<TemplateResource> get(Actor actor, @PathVariable String id) {
-        BriefTemplate t = templates.get(actor, uuid(id));
+        BriefTemplate t = templates.get(actor, Ids.parse(id));
         return ResponseEntity.ok().eTag(AssetEtags.of(t.revision())).body(TemplateResource.of(t));
     }
 
@@ -103,14 +102,14 @@ class BriefTemplateApiController {
     @PutMapping("/api/v1/brief-templates/{id}")
     ResponseEntity<TemplateResource> change(Actor actor, @PathVariable String id, @RequestBody TemplateBody body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        BriefTemplate t = templates.change(actor, uuid(id), body.draft(), AssetEtags.fromIfMatch(ifMatch));
+        BriefTemplate t = templates.change(actor, Ids.parse(id), body.draft(), AssetEtags.fromIfMatch(ifMatch));
         return ResponseEntity.ok().eTag(AssetEtags.of(t.revision())).body(TemplateResource.of(t));
     }
 
     @Operation(summary = "Archive (or restore) a template: archived ones start no new briefs")
     @PostMapping("/api/v1/brief-templates/{id}/archive")
     TemplateResource archive(Actor actor, @PathVariable String id, @RequestBody Archived body) {
-        return TemplateResource.of(templates.archive(actor, uuid(id), body.archived()));
+        return TemplateResource.of(templates.archive(actor, Ids.parse(id), body.archived()));
     }
 
     @Operation(summary = "Brief rules", description = "Evaluated on every save of a brief; all conditions must hold.")
@@ -130,20 +129,13 @@ class BriefTemplateApiController {
 
     @PutMapping("/api/v1/brief-rules/{id}")
     RuleResource changeRule(Actor actor, @PathVariable String id, @RequestBody RuleBody body) {
-        return RuleResource.of(rules.change(actor, uuid(id), body.draft()));
+        return RuleResource.of(rules.change(actor, Ids.parse(id), body.draft()));
     }
 
     @DeleteMapping("/api/v1/brief-rules/{id}")
     ResponseEntity<Void> deleteRule(Actor actor, @PathVariable String id) {
-        rules.delete(actor, uuid(id));
+        rules.delete(actor, Ids.parse(id));
         return ResponseEntity.noContent().build();
     }
 
-    static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("'" + text + "' is not an id.");
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.atelier.brief.BriefFieldType;
 import dev.atelier.brief.TemplateDraft;
 import dev.atelier.brief.TemplateField;
 import dev.atelier.identity.UserId;
+import dev.atelier.shared.Ids;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,6 @@ final class TemplateFormParams {
     }
 
     static List<UUID> ids(MultiValueMap<String, String> form, String name) {
-        return form.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).map(v -> {
-            try {
-                return UUID.fromString(v.strip());
-            } catch (IllegalArgumentException e) {
-                throw new dev.atelier.shared.InvalidRequestException("'" + v + "' is not an id.");
-            }
-        }).toList();
+        return form.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).map(Ids::parse).toList();
     }
 }

@@ -4,7 +4,7 @@ import dev.atelier.identity.Actor;
 import dev.atelier.identity.GroupManagement;
 import dev.atelier.identity.UserGroup;
 import dev.atelier.identity.UserId;
-import dev.atelier.shared.InvalidRequestException;
+import dev.atelier.shared.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -33,7 +33,7 @@ class GroupApiController {
 
     record GroupBody(@Nullable String name, @Nullable List<String> memberIds) {
         List<UserId> members() {
-            return Objects.requireNonNullElse(memberIds, List.<String>of()).stream().map(GroupApiController::user).toList();
+            return Objects.requireNonNullElse(memberIds, List.<String>of()).stream().map(id -> new UserId(Ids.parse(id))).toList();
         }
     }
 
@@ -68,11 +68,4 @@ class GroupApiController {
         return ResponseEntity.noContent().build();
     }
 
-    private static UserId user(String id) {
-        try {
-            return new UserId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("'" + id + "' is not a user id.");
-        }
-    }
 }

@@ -4,7 +4,7 @@ import dev.atelier.asset.AssetId;
 import dev.atelier.brief.BriefId;
 import dev.atelier.identity.Actor;
 import dev.atelier.metadata.FieldValidationException;
-import dev.atelier.shared.InvalidRequestException;
+import dev.atelier.shared.Ids;
 import dev.atelier.workflow.Verdict;
 import dev.atelier.workflow.Workflow;
 import dev.atelier.workflow.WorkflowDecisions;
@@ -48,7 +48,7 @@ class WorkflowApiController {
     @PostMapping("/api/v1/assets/{id}/workflows")
     ResponseEntity<WorkflowResource> start(Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable Start body) {
         Start b = body == null ? new Start(null, null) : body;
-        Workflow w = workflows.start(actor, AssetId.parse(id), Optional.ofNullable(b.templateId()).filter(s -> !s.isBlank()).map(WorkflowApiController::uuid),
+        Workflow w = workflows.start(actor, AssetId.parse(id), Optional.ofNullable(b.templateId()).filter(s -> !s.isBlank()).map(Ids::parse),
                 Optional.ofNullable(b.briefId()).filter(s -> !s.isBlank()).map(BriefId::parse));
         return ResponseEntity.created(URI.create("/api/v1/workflows/" + w.id())).body(WorkflowResource.of(w, List.of()));
     }
@@ -61,7 +61,7 @@ class WorkflowApiController {
     ResponseEntity<List<WorkflowResource>> startMany(Actor actor, @RequestBody StartMany body) {
         List<AssetId> ids = Objects.requireNonNullElse(body.assetIds(), List.<String>of()).stream().map(AssetId::parse).toList();
         List<Workflow> started = workflows.startAll(actor, ids,
-                Optional.ofNullable(body.templateId()).filter(s -> !s.isBlank()).map(WorkflowApiController::uuid));
+                Optional.ofNullable(body.templateId()).filter(s -> !s.isBlank()).map(Ids::parse));
         return ResponseEntity.status(201).body(started.stream().map(w -> WorkflowResource.of(w, List.of())).toList());
     }
 
@@ -107,11 +107,4 @@ class WorkflowApiController {
         return workflows.waitingOn(actor).stream().map(w -> WorkflowResource.of(w, null)).toList();
     }
 
-    static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("'" + text + "' is not an id.");
-        }
-    }
 }

@@ -4,11 +4,12 @@ import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.brief.BriefId;
 import dev.atelier.identity.Actor;
+import dev.atelier.identity.DisplayNames;
 import dev.atelier.identity.Role;
-import dev.atelier.identity.UserId;
 import dev.atelier.identity.UserManagement;
 import dev.atelier.proofing.AnnotationManagement;
 import dev.atelier.proofing.CarriedItemManagement;
+import dev.atelier.shared.Ids;
 import dev.atelier.shared.InvalidRequestException;
 import dev.atelier.workflow.Stage;
 import dev.atelier.workflow.Verdict;
@@ -50,13 +51,6 @@ class WorkflowPageController {
         this.users = users;
     }
 
-    /** Display names for user ids. */
-    record Names(UserManagement users) {
-        public String of(UserId id) {
-            return users.find(id).map(u -> u.displayName()).orElse("a former user");
-        }
-    }
-
     @GetMapping("/assets/{id}/workflows/fragment")
     String box(Actor actor, @PathVariable String id, Model model) {
         AssetId asset = AssetId.parse(id);
@@ -71,7 +65,7 @@ class WorkflowPageController {
 
     @PostMapping("/assets/{id}/workflows")
     String start(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "") String template) {
-        Optional<UUID> chosen = template.isBlank() ? Optional.empty() : Optional.of(WorkflowApiController.uuid(template));
+        Optional<UUID> chosen = template.isBlank() ? Optional.empty() : Optional.of(Ids.parse(template));
         Workflow w = workflows.start(actor, AssetId.parse(id), chosen, Optional.<BriefId>empty());
         return "redirect:/workflows/" + w.id();
     }
@@ -86,7 +80,7 @@ class WorkflowPageController {
         model.addAttribute("decisions", workflows.decisions(actor, id));
         model.addAttribute("mine", mine);
         model.addAttribute("verdicts", Verdict.values());
-        model.addAttribute("names", new Names(users));
+        model.addAttribute("names", new DisplayNames(users));
         model.addAttribute("canCancel", w.status() == WorkflowStatus.RUNNING && (actor.id().equals(w.owner()) || actor.has(Role.MANAGER)));
         model.addAttribute("openAnnotations", annotations.openCount(actor, w.asset(), w.version()));
         model.addAttribute("unconfirmed", carried.unconfirmedCount(actor, w.asset(), w.version()));

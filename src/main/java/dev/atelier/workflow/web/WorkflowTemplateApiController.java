@@ -3,6 +3,7 @@ package dev.atelier.workflow.web;
 import dev.atelier.asset.AssetEtags;
 import dev.atelier.brief.BriefRule.Condition;
 import dev.atelier.identity.Actor;
+import dev.atelier.shared.Ids;
 import dev.atelier.workflow.RoutingRule;
 import dev.atelier.workflow.WorkflowRouting;
 import dev.atelier.workflow.WorkflowTemplate;
@@ -93,7 +94,7 @@ class WorkflowTemplateApiController {
             description = "workflowTemplateId empty or null: none.")
     @PutMapping("/api/v1/brief-templates/{id}/workflow")
     BriefWorkflow useForBriefs(Actor actor, @PathVariable UUID id, @RequestBody BriefWorkflow body) {
-        Optional<UUID> template = Optional.ofNullable(body.workflowTemplateId()).filter(s -> !s.isBlank()).map(WorkflowApiController::uuid);
+        Optional<UUID> template = Optional.ofNullable(body.workflowTemplateId()).filter(s -> !s.isBlank()).map(Ids::parse);
         routing.useForBriefs(actor, id, template);
         return new BriefWorkflow(template.map(UUID::toString).orElse(null));
     }
@@ -110,7 +111,7 @@ class WorkflowTemplateApiController {
     @PostMapping("/api/v1/routing-rules")
     ResponseEntity<RuleResource> createRule(Actor actor, @RequestBody RuleBody body) {
         RoutingRule r = routing.create(actor, Objects.requireNonNullElse(body.name(), ""), Objects.requireNonNullElse(body.conditions(), List.of()),
-                Optional.ofNullable(body.templateId()).filter(s -> !s.isBlank()).map(WorkflowApiController::uuid),
+                Optional.ofNullable(body.templateId()).filter(s -> !s.isBlank()).map(Ids::parse),
                 Optional.ofNullable(body.addStage()).filter(s -> !s.isBlank()));
         return ResponseEntity.created(URI.create("/api/v1/routing-rules/" + r.id())).body(RuleResource.of(r));
     }

@@ -7,6 +7,7 @@ import dev.atelier.brief.BriefTemplateManagement;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
 import dev.atelier.metadata.FieldValidationException;
+import dev.atelier.shared.Ids;
 import dev.atelier.workflow.WorkflowRouting;
 import dev.atelier.workflow.WorkflowTemplate;
 import dev.atelier.workflow.WorkflowTemplateManagement;
@@ -91,7 +92,7 @@ class WorkflowTemplatePageController {
             }
         }
         try {
-            routing.create(actor, name, conditions, Optional.of(template).filter(t -> !t.isBlank()).map(WorkflowApiController::uuid),
+            routing.create(actor, name, conditions, Optional.of(template).filter(t -> !t.isBlank()).map(Ids::parse),
                     Optional.of(addStage).filter(a -> !a.isBlank()));
             return "redirect:/admin/workflow-templates?ruleSaved";
         } catch (FieldValidationException e) {
