@@ -13,11 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param ocrLanguages tesseract's {@code -l} argument, such as {@code eng} or {@code eng+deu}
  * @param ocrTimeout how long one tesseract run may take
  * @param ocrMemory address space one tesseract run may map
+ * @param ocrPages pages of a scanned PDF (one without a text layer) read by OCR, from the first
  */
 public record TextOptions(DataSize maxInput, int maxChars, boolean ocr, String tesseract, String ocrLanguages, Duration ocrTimeout,
-        DataSize ocrMemory) {
+        DataSize ocrMemory, int ocrPages) {
 
     public TextOptions {
+        if (ocrPages < 0) {
+            throw new IllegalArgumentException("ocrPages must not be negative");
+        }
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars must be positive");
         }

@@ -17,13 +17,15 @@ import org.springframework.util.unit.DataSize;
  * @param ocrLanguages tesseract language packs to use, joined by {@code +} ({@code eng+deu})
  * @param ocrTimeout how long OCR of one image may take
  * @param ocrMemory address space one tesseract run may map
+ * @param ocrPages pages of a scanned PDF (no text layer) read by OCR, from the first; 0 reads none
  */
 @ConfigurationProperties("atelier.metadata.text")
 public record TextProperties(@DefaultValue("100MB") DataSize maxInput, @DefaultValue("1000000") int maxChars,
         @DefaultValue("true") boolean ocr, @DefaultValue("tesseract") String tesseract, @DefaultValue("eng") String ocrLanguages,
-        @DefaultValue("2m") Duration ocrTimeout, @DefaultValue("2GB") DataSize ocrMemory) {
+        @DefaultValue("2m") Duration ocrTimeout, @DefaultValue("2GB") DataSize ocrMemory,
+        @DefaultValue("20") int ocrPages) {
 
     public TextOptions options() {
-        return new TextOptions(maxInput, maxChars, ocr, tesseract, ocrLanguages, ocrTimeout, ocrMemory);
+        return new TextOptions(maxInput, maxChars, ocr, tesseract, ocrLanguages, ocrTimeout, ocrMemory, ocrPages);
     }
 }

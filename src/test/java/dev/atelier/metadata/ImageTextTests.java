@@ -6,6 +6,7 @@ import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.Poll;
 import dev.atelier.testsupport.RequiredTools;
+import dev.atelier.testsupport.TestDocuments;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.UniqueWords;
 import java.time.Duration;
@@ -36,5 +37,36 @@ class ImageTextTests extends IntegrationTest {
         JsonNode found = Poll.until(() -> admin().get("/api/v1/search?q=" + word).json(), r -> r.get("total").asLong() == 1,
                 Duration.ofSeconds(10));
         assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void readsEachPageOfAScannedPdfThatHasNoTextLayer() {
+        String first = UniqueWords.legible();
+        String second = UniqueWords.legible();
+        byte[] scan = TestDocuments.scannedPdf(TestImages.textPicture(first, "annual plan"), TestImages.textPicture(second));
+        String id = admin().upload("/api/v1/assets", Multipart.file("scan.pdf", null, scan)).json().get("id").asString();
+
+        JsonNode text = Poll.until(() -> admin().get("/api/v1/assets/" + id + "/text").json(),
+                t -> !t.get("status").asString().equals("pending"), Duration.ofSeconds(60));
+
+        assertThat(text.get("status").asString()).as(text.toString()).isEqualTo("extracted");
+        assertThat(text.get("source").asString()).isEqualTo("ocr");
+        assertThat(text.get("text").asString()).contains(first).contains("annual plan").contains(second);
+        JsonNode found = Poll.until(() -> admin().get("/api/v1/search?q=" + second).json(), r -> r.get("total").asLong() == 1,
+                Duration.ofSeconds(10));
+        assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aPdfWithATextLayerKeepsItsOwnTextAndIsNotReadByOcr() {
+        String word = UniqueWords.legible();
+        String id = admin().upload("/api/v1/assets", Multipart.file("typed.pdf", null,
+                TestDocuments.pdfWithText("Minutes of the " + word + " meeting held on the first Monday of March"))).json().get("id").asString();
+
+        JsonNode text = Poll.until(() -> admin().get("/api/v1/assets/" + id + "/text").json(),
+                t -> !t.get("status").asString().equals("pending"), Duration.ofSeconds(60));
+
+        assertThat(text.get("source").asString()).isEqualTo("document");
+        assertThat(text.get("text").asString()).contains(word);
     }
 }

@@ -48,6 +48,33 @@ public final class TestDocuments {
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
     }
 
+    /**
+     * A PDF as a scanner writes it: each page is one JPEG picture filling a letter page, with no
+     * text layer at all, so only OCR finds the words drawn in the pictures.
+     */
+    public static byte[] scannedPdf(java.awt.image.BufferedImage... pages) {
+        List<String> objects = new ArrayList<>();
+        objects.add("<< /Type /Catalog /Pages 2 0 R >>");
+        StringBuilder kids = new StringBuilder();
+        for (int i = 0; i < pages.length; i++) {
+            kids.append(3 + 3 * i).append(" 0 R ");
+        }
+        objects.add("<< /Type /Pages /Kids [" + kids.toString().trim() + "] /Count " + pages.length + " >>");
+        for (int i = 0; i < pages.length; i++) {
+            var page = pages[i];
+            int height = Math.round(612f * page.getHeight() / page.getWidth());
+            String content = "q 612 0 0 " + height + " 0 0 cm /Scan Do Q";
+            byte[] jpeg = TestImages.encode(page, "jpeg");
+            objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 " + height + "] /Resources << /XObject << /Scan " + (5 + 3 * i)
+                    + " 0 R >> >> /Contents " + (4 + 3 * i) + " 0 R >>");
+            objects.add("<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");
+            objects.add("<< /Type /XObject /Subtype /Image /Width " + page.getWidth() + " /Height " + page.getHeight()
+                    + " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length " + jpeg.length + " >>\nstream\n"
+                    + new String(jpeg, StandardCharsets.ISO_8859_1) + "\nendstream");
+        }
+        return assemble(objects);
+    }
+
     /** A Word document (.docx) of one paragraph per text, written by Apache POI. */
     public static byte[] docx(String... paragraphs) {
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = new ByteArrayOutputStream()) {

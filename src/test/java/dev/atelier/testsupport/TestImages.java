@@ -45,6 +45,11 @@ public final class TestImages {
 
     /** A PNG of black lines of large bold sans-serif text on white, as a scanned sign or slide would read. */
     public static byte[] textImage(String... lines) {
+        return encode(textPicture(lines), "png");
+    }
+
+    /** Black bold lines of text on white, large enough for OCR. */
+    public static BufferedImage textPicture(String... lines) {
         BufferedImage image = image(1600, 180 * lines.length + 80, Color.WHITE, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -54,7 +59,7 @@ public final class TestImages {
             g.drawString(lines[i], 60, 160 + 180 * i);
         }
         g.dispose();
-        return encode(image, "png");
+        return image;
     }
 
     public static byte[] encode(BufferedImage image, String format) {

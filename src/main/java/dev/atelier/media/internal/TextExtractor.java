@@ -15,9 +15,15 @@ import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
-/** Server side of {@link dev.atelier.media.TextExtraction}: documents go to a media worker, images to {@link TesseractOcr}. */
+/**
+ * Server side of {@link dev.atelier.media.TextExtraction}: documents go to a media worker, images and
+ * PDFs without a text layer (scans) to {@link TesseractOcr}.
+ */
 @Component
 public class TextExtractor {
+
+    /** Fewer non-blank characters than this in a PDF's text layer: read its pages by OCR instead. */
+    static final int SCAN_BELOW = 32;
 
     private final BlobStore blobs;
     private final MediaWorkerPool workers;
@@ -46,7 +52,11 @@ public class TextExtractor {
         try {
             work = Files.createTempDirectory("atelier-text-");
             Path input = JobFiles.input(content, work);
-            return document ? document(input, mediaType, options) : ocr.read(input, mediaType, work, options);
+            if (!document) {
+                return ocr.read(input, mediaType, work, options);
+            }
+            ExtractedText found = document(input, mediaType, options);
+            return scanned(found, mediaType, options) ? ocr.readPages(input, mediaType, work, options, options.ocrPages()) : found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -54,6 +64,15 @@ public class TextExtractor {
                 FileSystemUtils.deleteRecursively(work.toFile());
             }
         }
+    }
+
+    /**
+     * A PDF whose text layer holds (next to) nothing is taken for a scan: its pages are read by OCR.
+     * A few characters (a stamped page number, a title in the metadata) do not make a text layer.
+     */
+    private static boolean scanned(ExtractedText found, String mediaType, TextOptions options) {
+        return options.ocr() && options.ocrPages() > 0 && mediaType.equals("application/pdf") && found instanceof ExtractedText.Found f
+                && f.text().codePoints().filter(c -> !Character.isWhitespace(c)).count() < SCAN_BELOW;
     }
 
     private ExtractedText document(Path input, String mediaType, TextOptions options) {
