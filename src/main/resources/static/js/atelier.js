@@ -200,3 +200,10 @@ document.addEventListener('submit', (e) => {
   const question = e.target.closest('form[data-confirm]')?.dataset.confirm;
   if (question && !window.confirm(question)) e.preventDefault();
 });
+
+// Starting an edit of hand-picked assets ends that selection (the form keeps the ids if it must be sent again).
+document.addEventListener('submit', (e) => {
+  if (e.target.closest('form[data-clears-selection]')) {
+    sessionStorage.removeItem('atelier.selection');
+  }
+});

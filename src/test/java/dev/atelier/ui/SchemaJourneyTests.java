@@ -68,4 +68,46 @@ class SchemaJourneyTests extends BrowserTest {
         }
     }
 
+    @Test
+    void picksAssetsByHandAcrossSearchesAndEditsOnlyThose() {
+        String k = UniqueWords.next();
+        for (int i = 0; i < 4; i++) {
+            admin().upload("/api/v1/assets", Multipart.file("pick-" + i + ".txt", null, (k + " " + i).getBytes()).field("title", "Pick " + k + " " + i));
+        }
+        var field = admin().json("POST", "/api/v1/fields", "{\"key\":\"" + k + "\",\"label\":\"Season " + k + "\",\"type\":\"text\"}");
+        org.assertj.core.api.Assertions.assertThat(field.status()).as(field.text()).isEqualTo(201);
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            logInAsAdmin(page);
+            page.navigate(url("/library?q=" + k));
+            assertThat(page.locator("#results .card")).hasCount(4);
+            page.getByLabel("Select Pick " + k + " 0").check();
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Selection"))).containsText("1 selected");
+
+            // the selection survives a new search: pick one more from a narrower result
+            page.getByLabel("Search the library").fill(k + " 3");
+            assertThat(page.locator("#results .card")).hasCount(1);
+            page.getByLabel("Select Pick " + k + " 3").check();
+            var bar = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Selection"));
+            assertThat(bar).containsText("2 selected");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library-selection.png")));
+
+            bar.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Edit selected")).click();
+            assertThat(page.locator("h1")).hasText("Edit 2 selected assets");
+            page.getByLabel("Field").selectOption(k);
+            page.getByLabel("Change").selectOption("set");
+            page.getByLabel("Values").fill("autumn" + k);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start")).click();
+            assertThat(page.locator("#bulk-progress .status")).hasText("Done: 2 of 2 assets changed, 0 could not be changed.");
+
+            page.navigate(url("/library?q=autumn" + k));
+            assertThat(page.locator("#results .card")).hasCount(2);
+            org.assertj.core.api.Assertions.assertThat(page.locator("#results .card-title").allTextContents())
+                    .containsExactlyInAnyOrder("Pick " + k + " 0", "Pick " + k + " 3");
+            // a finished edit clears the selection
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Selection"))).isHidden();
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.atelier.metadata.web;
 
+import dev.atelier.asset.AssetId;
 import dev.atelier.identity.Actor;
+import dev.atelier.shared.Ids;
 import dev.atelier.identity.Role;
 import dev.atelier.metadata.AssetSelection;
 import dev.atelier.metadata.BulkEdit;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BulkEditPageController {
 
-    private static final Set<String> NOT_FACETS = Set.of("q", "sort", "cursor", "limit", "field", "operation", "values", "_csrf");
+    private static final Set<String> NOT_FACETS = Set.of("q", "sort", "cursor", "limit", "field", "operation", "values", "_csrf", "asset");
 
     private final BulkEditManagement bulkEdits;
     private final FieldManagement fields;
@@ -48,11 +50,21 @@ class BulkEditPageController {
         return "metadata/bulk-edit-form";
     }
 
+    /** The form for assets picked by hand in the library (their ids come as {@code asset} parameters). */
+    @PostMapping("/bulk-edits/selection")
+    String formForSelection(Actor actor, @RequestParam(name = "asset", defaultValue = "") List<String> assets, Model model) {
+        actor.require(Role.CONTRIBUTOR);
+        model.addAttribute("fields", fields.definitions());
+        model.addAttribute("assets", listed(assets).ids());
+        return "metadata/bulk-edit-form";
+    }
+
     @PostMapping("/bulk-edits")
     String start(Actor actor, @RequestParam MultiValueMap<String, String> form, @RequestParam String field, @RequestParam String operation,
             @RequestParam(defaultValue = "") String values, Model model) {
+        List<String> picked = form.getOrDefault("asset", List.of());
         String query = form.getOrDefault("q", List.of("")).getFirst();
-        var selection = new AssetSelection.Search(query, facets(form));
+        AssetSelection selection = picked.isEmpty() ? new AssetSelection.Search(query, facets(form)) : listed(picked);
         List<String> list = Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
         try {
             BulkEdit edit = bulkEdits.start(actor, selection, List.of(new FieldChange(field, FieldChange.operation(operation), list)));
@@ -60,10 +72,23 @@ class BulkEditPageController {
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("fields", fields.definitions());
-            model.addAttribute("query", query);
-            model.addAttribute("facets", selection.selected());
+            switch (selection) {
+                case AssetSelection.Listed l -> model.addAttribute("assets", l.ids());
+                case AssetSelection.Search s -> {
+                    model.addAttribute("query", s.query());
+                    model.addAttribute("facets", s.selected());
+                }
+            }
             return "metadata/bulk-edit-form";
         }
+    }
+
+    /** Ids picked by hand, each checked; none picked is a mistake worth a sentence. */
+    private static AssetSelection.Listed listed(List<String> ids) {
+        if (ids.isEmpty()) {
+            throw new dev.atelier.shared.InvalidRequestException("Pick at least one asset in the library first.");
+        }
+        return new AssetSelection.Listed(ids.stream().distinct().map(id -> new AssetId(Ids.parse(id))).toList());
     }
 
     @GetMapping("/bulk-edits/{id}")

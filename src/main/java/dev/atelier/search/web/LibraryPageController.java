@@ -110,6 +110,7 @@ class LibraryPageController {
                         .collect(java.util.stream.Collectors.toMap(c -> c.id().toString(), c -> c.query().orElse(""))),
                 search.facetLabels());
         model.addAttribute("canSave", actor.has(Role.CONTRIBUTOR) && !browsing);
+        model.addAttribute("selectable", actor.has(Role.CONTRIBUTOR));
         model.addAttribute("view", view);
         model.addAttribute("page", page);
         model.addAttribute("emptyText", cursor.isPresent() ? "" : browsing
