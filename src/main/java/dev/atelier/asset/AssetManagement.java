@@ -29,10 +29,10 @@ public class AssetManagement {
     private final Assets assets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ObjectProvider<ReleasedVersions> releases;
+    private final ObjectProvider<VersionReviews> reviews;
 
-    AssetManagement(Assets assets, ApplicationEventPublisher events, Clock clock, ObjectProvider<ReleasedVersions> releases) {
-        this.releases = releases;
+    AssetManagement(Assets assets, ApplicationEventPublisher events, Clock clock, ObjectProvider<VersionReviews> reviews) {
+        this.reviews = reviews;
         this.assets = assets;
         this.events = events;
         this.clock = clock;
@@ -175,7 +175,32 @@ public class AssetManagement {
     /** Whether the actor may take the version out (originals, sized copies, IIIF): viewers only released ones. No visibility check. */
     public boolean mayDownload(Actor actor, AssetId id, int version) {
         boolean onlyViews = !actor.has(Role.CONTRIBUTOR) && !actor.has(Role.REVIEWER);
-        return !onlyViews || releases.orderedStream().allMatch(r -> r.released(id, version));
+        return !onlyViews || reviews.orderedStream().allMatch(r -> r.released(id, version));
+    }
+
+    /** Where the review of the version stands; no visibility check. */
+    public ReviewState reviewState(AssetId id, int version) {
+        return reviews.orderedStream().findFirst().map(r -> r.state(id, version)).orElse(ReviewState.NOT_REVIEWED);
+    }
+
+    /** {@link #reviewState} of each asset's current version, in one go; no visibility check. */
+    public java.util.Map<AssetId, ReviewState> reviewStates(java.util.List<Asset> list) {
+        var current = new java.util.HashMap<AssetId, Integer>();
+        list.forEach(a -> current.put(a.id(), a.currentVersion().number()));
+        var states = reviews.orderedStream().findFirst().map(r -> r.states(current)).orElse(java.util.Map.of());
+        var all = new java.util.HashMap<AssetId, ReviewState>();
+        list.forEach(a -> all.put(a.id(), states.getOrDefault(a.id(), ReviewState.NOT_REVIEWED)));
+        return all;
+    }
+
+    /**
+     * Called by the module that reviews versions, in the transaction that changed a review: moves the
+     * asset's revision on and publishes {@link AssetReviewChanged}, so mirrors refresh.
+     */
+    @Transactional
+    public void reviewChanged(AssetId id, int version) {
+        assets.bumpRevision(id, now());
+        events.publishEvent(new AssetReviewChanged(id, version));
     }
 
     /**

@@ -245,6 +245,58 @@ class WorkflowTests extends IntegrationTest {
         assertThat(started.json().findValuesAsString("assetId")).containsExactly(a, b);
     }
 
+    @Test
+    void theReviewStateOfTheCurrentVersionIsSearchableAndCountedAsAFacet() {
+        String template = template("name: Status %1$s\nstages:\n  - key: brand\n    reviewers: { users: [brand-%1$s] }\n".formatted(k));
+        String asset = upload(creator, "Status " + k);
+        String other = upload(creator, "Status other " + k);
+        assertThat(found("status:not-reviewed " + k, asset)).contains(asset, other);
+
+        String first = start(creator, asset, template);
+        assertThat(found("status:in-review " + k, asset)).containsExactly(asset);
+        assertThat(admin().get("/api/v1/assets/" + asset).json().get("reviewState").asString()).isEqualTo("in-review");
+        decide(brand, first, "request-changes", "Bigger logo");
+        assertThat(found("status:changes-requested " + k, asset)).containsExactly(asset);
+
+        // the next version starts the next round by itself; approving it makes the asset approved
+        creator.upload("/api/v1/assets/" + asset + "/versions", Multipart.file("f.txt", null, ("v2 " + k).getBytes()));
+        JsonNode rounds = Poll.until(() -> admin().get("/api/v1/assets/" + asset + "/workflows").json(), r -> r.size() == 2,
+                Duration.ofSeconds(10));
+        String second = rounds.findValuesAsString("id").stream().filter(id -> !id.equals(first)).findFirst().orElseThrow();
+        assertThat(found("status:in-review " + k, asset)).containsExactly(asset);
+        decide(brand, second, "approve", "");
+        assertThat(found("status:approved " + k, asset)).containsExactly(asset);
+        JsonNode all = Poll.until(() -> admin().get("/api/v1/search?q=" + k).json(), r -> statusCounts(r).contains("approved=1"),
+                Duration.ofSeconds(10));
+        assertThat(statusCounts(all)).containsExactlyInAnyOrder("approved=1", "not-reviewed=1");
+
+        // a version nobody looked at yet is not approved, even when the one before was
+        creator.upload("/api/v1/assets/" + asset + "/versions", Multipart.file("f.txt", null, ("v3 " + k).getBytes()));
+        assertThat(found("status:not-reviewed " + k, asset)).contains(asset);
+        assertThat(admin().get("/api/v1/search?q=" + enc("status:approved " + k)).json().get("items")).isEmpty();
+    }
+
+    /** The ids a search finds once the index shows {@code expected} (updates arrive after commit). */
+    private List<String> found(String query, String expected) {
+        JsonNode result = Poll.until(() -> admin().get("/api/v1/search?q=" + enc(query)).json(),
+                r -> r.get("items").findValuesAsString("id").contains(expected), Duration.ofSeconds(10));
+        return result.get("items").findValuesAsString("id");
+    }
+
+    private static List<String> statusCounts(JsonNode result) {
+        List<String> counts = new ArrayList<>();
+        result.get("facets").forEach(f -> {
+            if (f.get("name").asString().equals("status")) {
+                f.get("values").forEach(v -> counts.add(v.get("value").asString() + "=" + v.get("count").asLong()));
+            }
+        });
+        return counts;
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private List<String> states(String workflow) {
         return admin().get("/api/v1/workflows/" + workflow).json().get("stages").get(0).get("reviewers").findValuesAsString("state");
     }

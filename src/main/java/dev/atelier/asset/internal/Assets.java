@@ -11,6 +11,7 @@ import dev.atelier.storage.BlobKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,14 @@ public class Assets {
         if (rows != 1) {
             throw new StaleWriteException(asset.id(), expectedRevision);
         }
+    }
+
+    /**
+     * Moves the asset's revision on without touching its fields, for changes kept elsewhere (a
+     * review state). No expected revision: a concurrent edit is not refused for it.
+     */
+    public void bumpRevision(AssetId id, Instant at) {
+        jdbc.sql("UPDATE assets SET revision = revision + 1, updated_at = ? WHERE id = ?").params(ts(at), id.value()).update();
     }
 
     public Optional<Asset> findById(AssetId id) {

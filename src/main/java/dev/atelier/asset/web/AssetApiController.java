@@ -48,7 +48,8 @@ class AssetApiController {
     AssetPage list(Actor actor, @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "active") String status) {
         var page = assets.list(actor, parseStatus(status), Cursor.decode(cursor), limit);
-        return new AssetPage(page.items().stream().map(AssetResource::of).toList(), page.next().orElse(null));
+        var states = assets.reviewStates(page.items());
+        return new AssetPage(page.items().stream().map(a -> AssetResource.of(a, states.get(a.id()))).toList(), page.next().orElse(null));
     }
 
     @GetMapping("/api/v1/assets/{id}")
@@ -97,8 +98,9 @@ class AssetApiController {
         return content.original(assets.download(actor, AssetId.parse(id), Optional.of(number)), download);
     }
 
-    private static ResponseEntity<AssetResource> withEtag(Asset asset) {
-        return ResponseEntity.ok().eTag(AssetResource.etag(asset)).body(AssetResource.of(asset));
+    private ResponseEntity<AssetResource> withEtag(Asset asset) {
+        var state = assets.reviewState(asset.id(), asset.currentVersion().number());
+        return ResponseEntity.ok().eTag(AssetResource.etag(asset)).body(AssetResource.of(asset, state));
     }
 
     private static AssetStatus parseStatus(String status) {

@@ -8,7 +8,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The API's JSON view of an asset. */
-record AssetResource(String id, String title, String description, String status, boolean confidential, String ownerId, int version, long revision,
+/**
+ * @param status {@code active} or {@code trashed}
+ * @param reviewState where the review of the current version stands: {@code not-reviewed}, {@code in-review},
+ *     {@code changes-requested}, {@code rejected}, {@code approved}
+ */
+record AssetResource(String id, String title, String description, String status, String reviewState, boolean confidential, String ownerId, int version, long revision,
         Instant createdAt, Instant updatedAt, @Nullable Instant trashedAt, List<VersionResource> versions,
         Map<String, String> links) {
 
@@ -21,10 +26,10 @@ record AssetResource(String id, String title, String description, String status,
         }
     }
 
-    static AssetResource of(Asset a) {
+    static AssetResource of(Asset a, dev.atelier.asset.ReviewState reviewState) {
         String id = a.id().toString();
         String base = "/api/v1/assets/" + id;
-        return new AssetResource(id, a.title(), a.description(), a.status().name().toLowerCase(), a.confidential(), a.ownerId().toString(),
+        return new AssetResource(id, a.title(), a.description(), a.status().name().toLowerCase(), reviewState.slug(), a.confidential(), a.ownerId().toString(),
                 a.currentVersion().number(), a.revision(), a.createdAt(), a.updatedAt(), a.trashedAt().orElse(null),
                 a.versions().stream().map(v -> VersionResource.of(id, v)).toList(),
                 Map.of("self", base, "content", base + "/content", "thumbnail", base + "/renditions/thumbnail",

@@ -23,18 +23,21 @@ import java.util.Set;
  * @param textRead whether the current version's text was read (in any outcome) when indexed
  * @param content the current version's text (document text or OCR), empty until read; indexed, not stored
  * @param tags the free tags people gave the asset; indexed like embedded keywords
+ * @param status where the review of the current version stands ({@link dev.atelier.asset.ReviewState#slug})
  */
 record AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type,
         String mediaType, String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions,
         Set<String> readers, boolean metadataRead, Embedded embedded, Set<String> collections, boolean analysed, Pixels pixels,
-        List<IndexedField> fields, Set<String> synonyms, boolean textRead, String content, List<String> tags) {
+        List<IndexedField> fields, Set<String> synonyms, boolean textRead, String content, List<String> tags, String status) {
 
-    /** A document without pixel analysis or text (yet), custom fields or tags. */
+    static final String NOT_REVIEWED = dev.atelier.asset.ReviewState.NOT_REVIEWED.slug();
+
+    /** A document without pixel analysis or text (yet), custom fields, tags or review. */
     AssetDocument(AssetId id, long revision, String title, String description, List<String> filenames, String type, String mediaType,
             String owner, boolean trashed, Instant createdAt, Instant updatedAt, long size, int versions, Set<String> readers,
             boolean metadataRead, Embedded embedded, Set<String> collections) {
         this(id, revision, title, description, filenames, type, mediaType, owner, trashed, createdAt, updatedAt, size, versions, readers,
-                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of(), false, "", List.of());
+                metadataRead, embedded, collections, false, Pixels.NONE, List.of(), Set.of(), false, "", List.of(), NOT_REVIEWED);
     }
 
     /**

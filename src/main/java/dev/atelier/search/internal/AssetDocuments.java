@@ -1,6 +1,7 @@
 package dev.atelier.search.internal;
 
 import dev.atelier.asset.Asset;
+import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetStatus;
 import dev.atelier.asset.AssetVersion;
 import dev.atelier.identity.Role;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class AssetDocuments {
 
     private final UserManagement users;
+    private final AssetManagement assets;
     private final MetadataManagement metadata;
     private final CollectionManagement collections;
     private final FieldManagement fields;
@@ -38,9 +40,10 @@ public class AssetDocuments {
     private final AssetTagManagement tags;
     private final Map<UserId, String> usernames = new ConcurrentHashMap<>();
 
-    AssetDocuments(UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields,
+    AssetDocuments(AssetManagement assets, UserManagement users, MetadataManagement metadata, CollectionManagement collections, FieldManagement fields,
             ImageAnalysisManagement analyses, TextManagement texts, AssetTagManagement tags) {
         this.users = users;
+        this.assets = assets;
         this.tags = tags;
         this.fields = fields;
         this.metadata = metadata;
@@ -65,7 +68,8 @@ public class AssetDocuments {
                 collections.containing(asset.id()).stream().map(java.util.UUID::toString).collect(java.util.stream.Collectors.toSet()),
                 analysis.isPresent(), analysis.filter(ImageAnalysis::analysed).map(AssetDocuments::pixels).orElse(AssetDocument.Pixels.NONE),
                 fields.forIndex(asset.id()), synonyms(java.util.stream.Stream.concat(keywords.stream(), own.stream()).toList()),
-                text.isPresent(), text.map(VersionText::text).orElse(""), own);
+                text.isPresent(), text.map(VersionText::text).orElse(""), own,
+                assets.reviewState(asset.id(), current.number()).slug());
     }
 
     private static AssetDocument.Pixels pixels(ImageAnalysis a) {

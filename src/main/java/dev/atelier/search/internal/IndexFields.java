@@ -33,6 +33,8 @@ final class IndexFields {
     static final String CAMERA = "camera";
     static final String CAPTURED = "captured";
     static final String ORIENTATION = "orientation";
+    /** Where the review of the current version stands: {@code approved}, {@code in-review}, ... */
+    static final String STATUS = "status";
     static final String METADATA = "metadata";
     /** Dominant colour names of the current version's pixels. */
     static final String COLOR = "color";
@@ -57,7 +59,7 @@ final class IndexFields {
             Map.entry(OWNER, Kind.KEYWORD), Map.entry(IN, Kind.KEYWORD), Map.entry(CREATED, Kind.DATE),
             Map.entry(UPDATED, Kind.DATE), Map.entry(SIZE, Kind.BYTES), Map.entry(VERSIONS, Kind.NUMBER),
             Map.entry(TAG, Kind.KEYWORD), Map.entry(COLLECTION, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
-            Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD),
+            Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD), Map.entry(STATUS, Kind.KEYWORD),
             Map.entry(COLOR, Kind.KEYWORD), Map.entry(TRANSPARENT, Kind.KEYWORD), Map.entry(MEGAPIXELS, Kind.DECIMAL),
             Map.entry(CONTENT, Kind.TEXT)));
 

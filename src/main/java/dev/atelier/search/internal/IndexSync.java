@@ -4,6 +4,7 @@ import dev.atelier.asset.AssetEdited;
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.AssetManagement;
 import dev.atelier.asset.AssetRestored;
+import dev.atelier.asset.AssetReviewChanged;
 import dev.atelier.asset.AssetTrashed;
 import dev.atelier.asset.AssetVersionAdded;
 import dev.atelier.collection.CollectionMembershipChanged;
@@ -90,6 +91,11 @@ public class IndexSync {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AssetRestored e) {
+        reindex(e.assetId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AssetReviewChanged e) {
         reindex(e.assetId());
     }
 

@@ -81,6 +81,7 @@ final class LuceneDocuments {
         doc.add(new TextField(CONTENT, a.content(), Store.NO));
         doc.add(new NumericDocValuesField(TEXT_READ, a.textRead() ? 1 : 0));
         keyword(doc, TYPE, a.type());
+        keyword(doc, STATUS, a.status());
         keyword(doc, OWNER, a.owner());
         keyword(doc, FORMAT, a.mediaType());
         doc.add(new StringField(FORMAT, subtype(a.mediaType()), Store.NO));

@@ -27,7 +27,7 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
     record ValueView(String value, String label, long count, boolean selected, String href) {}
 
     static final List<String> SORTS = java.util.Arrays.stream(SearchSort.values()).map(SearchSort::key).toList();
-    private static final Map<String, String> FACET_LABELS = Map.of("type", "Type", "format", "Format", "tag", "Keywords", "color", "Colour", "orientation", "Orientation", "owner", "Uploaded by", "created", "Added");
+    private static final Map<String, String> FACET_LABELS = Map.of("type", "Type", "status", "Review", "format", "Format", "tag", "Keywords", "color", "Colour", "orientation", "Orientation", "owner", "Uploaded by", "created", "Added");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /**
@@ -96,9 +96,15 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
         return switch (facet) {
             case "type", "orientation", "color" -> value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
             case "format" -> MediaTypeLabels.of(value);
+            case "status" -> reviewLabel(value);
             case "created" -> parseMonth(value);
             default -> value;
         };
+    }
+
+    private static String reviewLabel(String slug) {
+        return java.util.Arrays.stream(dev.atelier.asset.ReviewState.values()).filter(s -> s.slug().equals(slug)).findFirst()
+                .map(dev.atelier.asset.ReviewState::label).orElse(slug);
     }
 
     private static String parseMonth(String value) {

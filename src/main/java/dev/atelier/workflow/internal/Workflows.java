@@ -92,6 +92,30 @@ public class Workflows {
                 .params(asset.value(), version).query(Long.class).single() > 0;
     }
 
+    /** The statuses of the version's rounds, the latest round first. */
+    public List<WorkflowStatus> statusesOf(AssetId asset, int version) {
+        return jdbc.sql("SELECT status FROM workflows WHERE asset_id = ? AND version = ? ORDER BY round DESC")
+                .params(asset.value(), version).query((rs, row) -> WorkflowStatus.valueOf(rs.getString("status"))).list();
+    }
+
+    /** {@link #statusesOf(AssetId, int)} for many assets' versions in one query; assets without rounds are left out. */
+    public Map<AssetId, List<WorkflowStatus>> statusesOf(Map<AssetId, Integer> versions) {
+        Map<AssetId, List<WorkflowStatus>> statuses = new HashMap<>();
+        if (versions.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("SELECT asset_id, version, status FROM workflows WHERE asset_id IN (:ids) ORDER BY round DESC")
+                .param("ids", versions.keySet().stream().map(AssetId::value).toList())
+                .query((rs, row) -> {
+                    AssetId asset = new AssetId(rs.getObject("asset_id", java.util.UUID.class));
+                    if (versions.get(asset) == rs.getInt("version")) {
+                        statuses.computeIfAbsent(asset, a -> new ArrayList<>()).add(WorkflowStatus.valueOf(rs.getString("status")));
+                    }
+                    return asset;
+                }).list();
+        return statuses;
+    }
+
     /** Workflows with an active stage the user reviews and has not decided. */
     public List<Workflow> waitingOn(UserId user) {
         return assemble(jdbc.sql("""

@@ -280,18 +280,18 @@ class LuceneAssetIndexTests {
     private static AssetDocument withFields(AssetDocument d, Set<String> synonyms, IndexedField... fields) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), d.trashed(),
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(),
-                d.analysed(), d.pixels(), List.of(fields), synonyms, d.textRead(), d.content(), d.tags());
+                d.analysed(), d.pixels(), List.of(fields), synonyms, d.textRead(), d.content(), d.tags(), d.status());
     }
 
     private static AssetDocument withText(AssetDocument d, String content) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(),
                 d.trashed(), d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(),
-                d.collections(), d.analysed(), d.pixels(), d.fields(), d.synonyms(), true, content, d.tags());
+                d.collections(), d.analysed(), d.pixels(), d.fields(), d.synonyms(), true, content, d.tags(), d.status());
     }
 
     private static AssetDocument trashed(AssetDocument d) {
         return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(), true,
                 d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(), d.collections(), d.analysed(), d.pixels(),
-                d.fields(), d.synonyms(), d.textRead(), d.content(), d.tags());
+                d.fields(), d.synonyms(), d.textRead(), d.content(), d.tags(), d.status());
     }
 }
