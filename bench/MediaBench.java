@@ -86,6 +86,8 @@ public class MediaBench {
     final int photoCount = intEnv("BENCH_PHOTOS", 30);
     /** BENCH_ONLY=hit: photos, upload, cache misses and hits (and nginx) only; no baselines, formats, memory or Java run. */
     static final boolean HITS_ONLY = "hit".equals(System.getenv("BENCH_ONLY"));
+    /** BENCH_VIDEO_MB: size of the video for the memory figure (MiB, default 2048 = the issue's 2 GiB); 0 leaves it out. */
+    final int videoMb = intEnv("BENCH_VIDEO_MB", 2048);
     int failures;
 
     MediaBench(Path work, Map<String, String> args) {
@@ -367,6 +369,10 @@ public class MediaBench {
             }
             if (failures == 0 && !HITS_ONLY) {
                 memory(engine, watch);
+                // video goes to ffmpeg whatever the image engine: measured once, with the libvips server
+                if (engine.equals("libvips") && videoMb > 0) {
+                    videoMemory(watch);
+                }
             }
             put(engine + ".workers.seen", watch.seen());
         }
@@ -472,6 +478,50 @@ public class MediaBench {
         results.setProperty(engine + ".mem.workers", workers);
         results.setProperty(engine + ".mem.reset", Boolean.toString(reset));
         put(engine + ".mem.wall", secs);
+    }
+
+    /**
+     * Peak resident memory of the server, each worker and every ffmpeg/ffprobe run while one large video
+     * is uploaded and gets its poster, preview, filmstrip and 720p proxy. The video is made here by ffmpeg
+     * (1080p test pattern with noise so it does not compress away, MPEG-4 Part 2 at about 160 Mbit/s, AAC)
+     * and cut at the size asked with {@code -fs}; it is kept in the work directory between the steps.
+     */
+    void videoMemory(ProcWatch watch) throws Exception {
+        Path video = work.resolve("extra/video-" + videoMb + "mb.mp4");
+        if (!Files.exists(video)) {
+            log("[video] making a %d MiB 1080p video with ffmpeg ...", videoMb);
+            long t0 = System.nanoTime();
+            Path partial = work.resolve("extra/video.partial.mp4");
+            exec(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30,noise=alls=30:allf=t",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "1800", "-c:v", "mpeg4", "-b:v", "160M",
+                    "-maxrate", "160M", "-bufsize", "320M", "-c:a", "aac", "-b:a", "128k", "-fs", Long.toString(videoMb * 1024L * 1024L),
+                    "-f", "mp4", partial.toString()));
+            Files.move(partial, video);
+            log("  made in %.0f s", (System.nanoTime() - t0) / 1e9);
+        }
+        String probe = exec(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=width,height,codec_name:format=duration", "-of", "default=noprint_wrappers=1", video.toString()));
+        log("[video] memory: uploading %s (%.0f MiB; %s) ...", video.getFileName(), Files.size(video) / MiB, probe.replace('\n', ' ').strip());
+        boolean reset = watch.resetPeaks();
+        long t0 = System.nanoTime();
+        String id = upload(video);
+        double uploaded = (System.nanoTime() - t0) / 1e9;
+        awaitRenditions(List.of(id));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        watch.sample();
+        String server = watch.peakAndStart(watch.serverPid);
+        String workers = watch.alive().stream().sorted(Comparator.comparingLong(watch::peakKb).reversed()).map(watch::peakAndStart)
+                .collect(Collectors.joining(", "));
+        String tools = watch.toolPeaks();
+        log("  upload %.1f s, renditions after %.1f s; VmHWM server %s, workers %s, tools %s", uploaded, secs, server, workers, tools);
+        results.setProperty("video.mib", String.format(Locale.ROOT, "%.0f", Files.size(video) / MiB));
+        results.setProperty("video.probe", probe.replace('\n', ' ').strip());
+        results.setProperty("video.server", server);
+        results.setProperty("video.workers", workers);
+        results.setProperty("video.tools", tools);
+        results.setProperty("video.reset", Boolean.toString(reset));
+        put("video.upload", uploaded);
+        put("video.wall", secs);
     }
 
     // =====================================================================================================
@@ -597,8 +647,14 @@ public class MediaBench {
                         results.getProperty(engine + ".mem.server"), results.getProperty(engine + ".mem.workers"));
             }
         }
-        if (!HITS_ONLY) {
-            line(out, "memory        a 2 GiB video: not measured");
+        if (results.containsKey("video.server")) {
+            line(out, "memory        a %s MiB video (%s), upload %.1f s, then poster, preview, filmstrip and 720p proxy, all in %.1f s: "
+                    + "peak resident (VmHWM%s), in brackets when the upload began: server %s, workers %s; ffmpeg/ffprobe runs (peak each) %s",
+                    results.getProperty("video.mib"), results.getProperty("video.probe"), num("video.upload"), num("video.wall"),
+                    Boolean.parseBoolean(results.getProperty("video.reset")) ? ", reset before the upload" : " since start",
+                    results.getProperty("video.server"), results.getProperty("video.workers"), results.getProperty("video.tools"));
+        } else if (!HITS_ONLY) {
+            line(out, "memory        a video: not measured (BENCH_VIDEO_MB=0, or an earlier step failed)");
         }
         for (String engine : List.of("libvips", "java")) {
             double seen = num(engine + ".workers.seen");
@@ -635,7 +691,7 @@ public class MediaBench {
     String upload(Path file) throws IOException, InterruptedException {
         String boundary = "media-bench-" + Long.toHexString(System.nanoTime());
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + "\"\r\nContent-Type: " + (file.toString().endsWith(".mp4") ? "video/mp4" : "image/jpeg") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(base.resolve("/api/v1/assets"))
                 .timeout(Duration.ofMinutes(5))
@@ -820,6 +876,8 @@ public class MediaBench {
         final Map<Long, Long> sysTicks = new HashMap<>(); // ... and its last stime alone
         final Map<Long, Long> peaks = new HashMap<>();    // pid -> highest VmHWM (kB) seen since the last reset
         final Map<Long, Long> starts = new HashMap<>();   // pid -> VmRSS (kB) at the last reset
+        final Map<Long, Long> toolPeaks = new HashMap<>();   // ffmpeg/ffprobe pid -> highest VmHWM (kB) seen since the last reset
+        final Map<Long, String> toolNames = new HashMap<>(); // ... and which of the two it is
         final Thread poller;
         volatile boolean running = true;
 
@@ -859,6 +917,32 @@ public class MediaBench {
                 recordPeak(pid);
             }
             recordPeak(serverPid);
+            ProcessHandle.of(serverPid).stream().flatMap(ProcessHandle::descendants).forEach(h -> {
+                String argv0 = cmdline(h.pid()).split("\u0000", 2)[0];
+                String name = argv0.substring(argv0.lastIndexOf('/') + 1);
+                if (name.equals("ffmpeg") || name.equals("ffprobe")) {
+                    long kb = statusKb(h.pid(), "VmHWM");
+                    if (kb >= 0) {
+                        toolPeaks.merge(h.pid(), kb, Math::max);
+                        toolNames.put(h.pid(), name);
+                    }
+                }
+            });
+        }
+
+        /** The ffmpeg and ffprobe runs seen since the last reset: how many of each and the highest peak among them. */
+        synchronized String toolPeaks() {
+            if (toolPeaks.isEmpty()) {
+                return "none seen";
+            }
+            var byName = new java.util.TreeMap<String, long[]>();
+            toolPeaks.forEach((pid, kb) -> {
+                long[] countAndMax = byName.computeIfAbsent(toolNames.get(pid), n -> new long[2]);
+                countAndMax[0]++;
+                countAndMax[1] = Math.max(countAndMax[1], kb);
+            });
+            return byName.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s ×%d up to %.0f MiB", e.getKey(), e.getValue()[0],
+                    e.getValue()[1] / 1024.0)).collect(Collectors.joining(", "));
         }
 
         private void recordPeak(long pid) {
@@ -925,6 +1009,8 @@ public class MediaBench {
             }
             peaks.clear();
             starts.clear();
+            toolPeaks.clear();
+            toolNames.clear();
             for (long pid : pids) {
                 starts.put(pid, statusKb(pid, "VmRSS"));
             }
