@@ -11,6 +11,11 @@ public enum ReviewState {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The state a {@link #slug} names, if any. */
+    public static java.util.Optional<ReviewState> ofSlug(String slug) {
+        return java.util.Arrays.stream(values()).filter(s -> s.slug().equals(slug)).findFirst();
+    }
+
     public String label() {
         return switch (this) {
             case NOT_REVIEWED -> "Not reviewed";

@@ -104,6 +104,13 @@ class WorkflowJourneyTests extends BrowserTest {
             creator.navigate(url("/assets/" + asset));
             assertThat(creator.locator("[data-approval]")).hasText("Approved");
             assertThat(creator.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Approval"))).containsText("round 2");
+
+            // the library finds it by its review state, and its card says so
+            creator.navigate(url("/library?q=" + k));
+            creator.locator(".facet[data-facet=status]").getByText("Approved").click();
+            assertThat(creator.locator("#results .card")).hasCount(1);
+            assertThat(creator.locator("#results .card .badge.review")).hasText("Approved");
+            assertThat(creator).hasURL(java.util.regex.Pattern.compile("status=approved"));
         }
     }
 

@@ -35,6 +35,13 @@ public interface AssetIndex {
     /** Removes every document; searches keep seeing the old ones until {@link #publish()}. */
     void clear();
 
+    /**
+     * Whether the documents on disk were written by another version of this code, laid out
+     * differently (a field added since): they must be rebuilt from the database. A {@link #clear}
+     * ends it.
+     */
+    boolean outdated();
+
     /** Makes all changes so far durable now, rather than at the next commit interval. */
     void commit();
 

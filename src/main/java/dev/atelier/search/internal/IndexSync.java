@@ -187,6 +187,11 @@ public class IndexSync {
     }
 
     private void catchUp() {
+        if (index.outdated()) {
+            log.info("The search index was written by an older version of Atelier; rebuilding it (searches see the old one meanwhile)");
+            rebuildAll();
+            return;
+        }
         Set<AssetId> stale = new LinkedHashSet<>();
         AtomicLong seen = new AtomicLong();
         assets.eachRevision((id, revision) -> {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +62,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     private static final Logger log = LoggerFactory.getLogger(LuceneAssetIndex.class);
     /** A query expected to match fewer documents stays on the caller's thread. */
     static final long MIN_PARALLEL_MATCHES = 100_000;
+    private static final String LAYOUT_KEY = "atelier.layout";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -71,16 +74,33 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     /** Shared by all searches, so that concurrent searches never take more than these threads (besides their own). */
     private final ExecutorService searchThreads;
     private volatile boolean holdPublishing;
+    /** The document layout this code writes ({@link LuceneDocuments#LAYOUT}) and whether the index on disk has another. */
+    private final int layout;
+    private volatile boolean outdated;
 
     LuceneAssetIndex(Path path, Duration commitInterval, int facetValues) throws IOException {
-        this(path, commitInterval, facetValues, new SlicedSearcher.Slicing(Runtime.getRuntime().availableProcessors(), MIN_PARALLEL_MATCHES));
+        this(path, commitInterval, facetValues, LuceneDocuments.LAYOUT);
+    }
+
+    LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, int layout) throws IOException {
+        this(path, commitInterval, facetValues, new SlicedSearcher.Slicing(Runtime.getRuntime().availableProcessors(), MIN_PARALLEL_MATCHES),
+                layout);
     }
 
     LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, SlicedSearcher.Slicing slicing) throws IOException {
+        this(path, commitInterval, facetValues, slicing, LuceneDocuments.LAYOUT);
+    }
+
+    LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, SlicedSearcher.Slicing slicing, int layout) throws IOException {
         Files.createDirectories(path);
         Analyzer analyzer = LuceneDocuments.textAnalyzer();
         this.directory = FSDirectory.open(path);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.layout = layout;
+        this.outdated = layoutOnDisk() != layout;
+        if (!outdated) {
+            recordLayout();
+        }
         this.searchThreads = Executors.newFixedThreadPool(Math.max(1, slicing.threads()), Thread.ofPlatform().daemon().name("search-", 1).factory());
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -151,9 +171,34 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     public void clear() {
         try {
             writer.deleteAll();
+            // what is written from now on is in this code's layout
+            recordLayout();
+            outdated = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public boolean outdated() {
+        return outdated;
+    }
+
+    /** The layout recorded with the last commit; 1 for an index written before layouts were recorded, this code's for a new one. */
+    private int layoutOnDisk() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        if (data.containsKey(LAYOUT_KEY)) {
+            return Integer.parseInt(data.get(LAYOUT_KEY));
+        }
+        return writer.getDocStats().maxDoc > 0 ? 1 : layout;
+    }
+
+    private void recordLayout() {
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, Integer.toString(layout)).entrySet());
     }
 
     @Override
@@ -207,7 +252,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
             Document d = stored.document(doc);
             return new SearchHit(AssetId.parse(d.get(ID)), d.get(TITLE), d.get(FORMAT), d.getField(VERSIONS).numericValue().intValue(),
                     d.getField(SIZE).numericValue().longValue(), Instant.ofEpochMilli(d.getField(CREATED).numericValue().longValue()),
-                    "trash".equals(d.get(IN)));
+                    "trash".equals(d.get(IN)), java.util.Objects.requireNonNullElse(d.get(STATUS), AssetDocument.NOT_REVIEWED));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

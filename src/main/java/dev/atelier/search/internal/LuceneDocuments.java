@@ -30,6 +30,14 @@ import org.apache.lucene.util.BytesRef;
 /** How an {@link AssetDocument} is laid out in Lucene, and how its text is analysed. */
 final class LuceneDocuments {
 
+    /**
+     * The version of what a document holds and how. Raise it with every change to
+     * {@link #toLucene} that old documents would miss (a new field, another analysis): an index
+     * written with another layout is rebuilt from the database at the next start. 1 stands for
+     * the indexes written before the layout was recorded; 2 added the review {@code status}.
+     */
+    static final int LAYOUT = 2;
+
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     private final FacetsConfig facets = new FacetsConfig();
@@ -82,6 +90,7 @@ final class LuceneDocuments {
         doc.add(new NumericDocValuesField(TEXT_READ, a.textRead() ? 1 : 0));
         keyword(doc, TYPE, a.type());
         keyword(doc, STATUS, a.status());
+        doc.add(new StoredField(STATUS, a.status()));
         keyword(doc, OWNER, a.owner());
         keyword(doc, FORMAT, a.mediaType());
         doc.add(new StringField(FORMAT, subtype(a.mediaType()), Store.NO));

@@ -1,6 +1,8 @@
 package dev.atelier.search.web;
 
+import dev.atelier.asset.Asset;
 import dev.atelier.asset.AssetManagement;
+import dev.atelier.asset.ReviewState;
 import dev.atelier.asset.AssetStatus;
 import dev.atelier.asset.MediaTypeLabels;
 import dev.atelier.collection.AssetCollection;
@@ -46,9 +48,23 @@ class LibraryPageController {
         this.collections = collections;
     }
 
-    record ResultCard(String id, String title, String typeLabel, int version) {
+    /** @param review the review state's slug, for the badge ({@code not-reviewed} shows none) */
+    record ResultCard(String id, String title, String typeLabel, int version, String review) {
         static ResultCard of(SearchHit h) {
-            return new ResultCard(h.id().toString(), h.title(), MediaTypeLabels.of(h.mediaType()), h.version());
+            return new ResultCard(h.id().toString(), h.title(), MediaTypeLabels.of(h.mediaType()), h.version(), h.status());
+        }
+
+        static ResultCard of(Asset a, ReviewState review) {
+            return new ResultCard(a.id().toString(), a.title(), MediaTypeLabels.of(a.currentVersion().mediaType()), a.currentVersion().number(),
+                    review.slug());
+        }
+
+        public boolean reviewed() {
+            return !review.equals(ReviewState.NOT_REVIEWED.slug());
+        }
+
+        public String reviewLabel() {
+            return ReviewState.ofSlug(review).map(ReviewState::label).orElse(review);
         }
     }
 
@@ -98,8 +114,8 @@ class LibraryPageController {
         Page<ResultCard> page;
         if (browsing) {
             var listed = assets.list(actor, AssetStatus.ACTIVE, cursor.flatMap(Cursor::decode), PAGE_SIZE);
-            page = new Page<>(listed.items().stream().map(a -> new ResultCard(a.id().toString(), a.title(),
-                    MediaTypeLabels.of(a.currentVersion().mediaType()), a.currentVersion().number())).toList(), listed.next());
+            var reviews = assets.reviewStates(listed.items());
+            page = new Page<>(listed.items().stream().map(a -> ResultCard.of(a, reviews.get(a.id()))).toList(), listed.next());
         } else {
             page = new Page<>(result.hits().stream().map(ResultCard::of).toList(), result.next());
         }

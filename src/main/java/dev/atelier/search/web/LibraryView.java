@@ -103,8 +103,7 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
     }
 
     private static String reviewLabel(String slug) {
-        return java.util.Arrays.stream(dev.atelier.asset.ReviewState.values()).filter(s -> s.slug().equals(slug)).findFirst()
-                .map(dev.atelier.asset.ReviewState::label).orElse(slug);
+        return dev.atelier.asset.ReviewState.ofSlug(slug).map(dev.atelier.asset.ReviewState::label).orElse(slug);
     }
 
     private static String parseMonth(String value) {

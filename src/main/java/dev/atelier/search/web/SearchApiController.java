@@ -30,9 +30,10 @@ class SearchApiController {
         this.search = search;
     }
 
-    record Hit(String id, String title, String mediaType, int version, long size, Instant createdAt, boolean trashed) {
+    /** @param status where the review of the current version stands: not-reviewed, in-review, changes-requested, rejected, approved */
+    record Hit(String id, String title, String mediaType, int version, long size, Instant createdAt, boolean trashed, String status) {
         static Hit of(SearchHit h) {
-            return new Hit(h.id().toString(), h.title(), h.mediaType(), h.version(), h.size(), h.createdAt(), h.trashed());
+            return new Hit(h.id().toString(), h.title(), h.mediaType(), h.version(), h.size(), h.createdAt(), h.trashed(), h.status());
         }
     }
 

@@ -47,6 +47,27 @@ class LuceneAssetIndexTests {
     }
 
     @Test
+    void anIndexWrittenByAnOlderDocumentLayoutSaysItMustBeRebuiltUntilItIsCleared() throws Exception {
+        assertThat(index.outdated()).as("a new, empty index").isFalse();
+        index.upsert(List.of(doc("kept", "", "k.jpg", "image/jpeg", NOV, 1, EVERYONE)));
+        index.commit();
+        assertThat(index.outdated()).isFalse();
+        index.close();
+
+        // the same files, opened by code whose documents are laid out differently
+        index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10, LuceneDocuments.LAYOUT + 1);
+        assertThat(index.outdated()).isTrue();
+        assertThat(titles("kept")).containsExactly("kept");
+        index.clear();
+        index.publish();
+        index.commit();
+        assertThat(index.outdated()).as("cleared for a rebuild").isFalse();
+        index.close();
+        index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10, LuceneDocuments.LAYOUT + 1);
+        assertThat(index.outdated()).as("after a restart").isFalse();
+    }
+
+    @Test
     void findsByWordsInTitleDescriptionAndFileNameWithAccentsFoldedAndPrefixes() {
         index.upsert(List.of(doc("Café de Flore façade", "Shot at dawn", "paris_cafe-2026.jpg", "image/jpeg", NOV, 10, EVERYONE),
                 doc("Quarterly report", "", "q3.pdf", "application/pdf", NOV, 10, EVERYONE)));
