@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -12,8 +13,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Two filter chains: the API and Actuator (stateless; HTTP Basic or Bearer tokens; problem
@@ -102,6 +105,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/calendar/feeds/*").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/calendar/feeds/**"))
+                // a page's background (htmx) request after the session ended reloads the whole page, which then goes to
+                // the login form and back; otherwise the login form would be swapped into a fragment of the page
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, exception) -> {
+                    if (request.getHeader("HX-Request") != null) {
+                        response.setHeader("HX-Refresh", "true");
+                        response.sendError(HttpStatus.UNAUTHORIZED.value());
+                    } else {
+                        LOGIN_PAGE.commence(request, response, exception);
+                    }
+                }))
+                // ... and is not remembered as the place to go back to after logging in
+                .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
@@ -110,5 +125,15 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                         + "object-src 'none'; frame-ancestors 'self'; base-uri 'self'")));
         return http.build();
+    }
+
+    private static final LoginUrlAuthenticationEntryPoint LOGIN_PAGE = new LoginUrlAuthenticationEntryPoint("/login");
+
+    /** Remembers only full-page GETs for the way back after logging in: not htmx fragments, not the browser's favicon. */
+    private static HttpSessionRequestCache pagesOnly() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && !request.getRequestURI().endsWith("/favicon.ico"));
+        return cache;
     }
 }
