@@ -13,8 +13,8 @@ function show() {
     box.checked = ids.has(box.value);
     box.closest('.card').classList.toggle('picked', box.checked);
   });
-  bar.hidden = ids.size === 0;
-  bar.querySelector('.selection-count').textContent = `${ids.size} selected`;
+  bar.querySelectorAll('.needs-selection').forEach((button) => { button.hidden = ids.size === 0; });
+  bar.querySelector('.selection-count').textContent = ids.size === 0 ? 'No assets selected' : `${ids.size} selected`;
 }
 
 function pick(box) {

@@ -14,6 +14,18 @@ public record AssetId(UUID value) {
         }
     }
 
+    /**
+     * Assets a person picked by hand (form parameters named {@code asset}), each once, in the order given.
+     *
+     * @throws InvalidRequestException when none were picked or one is not an id
+     */
+    public static java.util.List<AssetId> picked(java.util.List<String> texts) {
+        if (texts.isEmpty()) {
+            throw new InvalidRequestException("Pick at least one asset in the library first.");
+        }
+        return texts.stream().map(String::strip).distinct().map(AssetId::parse).toList();
+    }
+
     @Override
     public String toString() {
         return value.toString();

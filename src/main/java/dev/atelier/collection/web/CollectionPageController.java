@@ -5,6 +5,8 @@ import dev.atelier.collection.AssetCollection;
 import dev.atelier.collection.CollectionManagement;
 import dev.atelier.identity.Actor;
 import dev.atelier.identity.Role;
+import dev.atelier.shared.Ids;
+import dev.atelier.shared.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +59,33 @@ class CollectionPageController {
                 .filter(c -> c.kind() != AssetCollection.Kind.SMART && in.stream().noneMatch(i -> i.id().equals(c.id()))).toList());
         model.addAttribute("canChange", actor.has(Role.CONTRIBUTOR));
         return "collection/box :: box";
+    }
+
+    /** The form to put assets picked in the library into a collection (their ids as {@code asset} parameters). */
+    @PostMapping("/collections/selection")
+    String selection(Actor actor, @RequestParam(name = "asset", defaultValue = "") List<String> picked, Model model) {
+        actor.require(Role.CONTRIBUTOR);
+        return selectionForm(actor, AssetId.picked(picked), model);
+    }
+
+    @PostMapping("/collections/selection/add")
+    String addSelection(Actor actor, @RequestParam(name = "asset", defaultValue = "") List<String> picked,
+            @RequestParam(defaultValue = "") String collectionId, Model model) {
+        List<AssetId> ids = AssetId.picked(picked);
+        try {
+            UUID collection = Ids.parse(collectionId);
+            collections.add(actor, collection, ids);
+            return "redirect:/library?collection=" + collection;
+        } catch (ProblemException e) {
+            model.addAttribute("error", e.getMessage());
+            return selectionForm(actor, ids, model);
+        }
+    }
+
+    private String selectionForm(Actor actor, List<AssetId> ids, Model model) {
+        model.addAttribute("assets", ids);
+        model.addAttribute("choices", collections.all(actor).stream().filter(c -> c.kind() != AssetCollection.Kind.SMART).toList());
+        return "collection/selection";
     }
 
     @PostMapping("/assets/{id}/collections")

@@ -2,7 +2,6 @@ package dev.atelier.metadata.web;
 
 import dev.atelier.asset.AssetId;
 import dev.atelier.identity.Actor;
-import dev.atelier.shared.Ids;
 import dev.atelier.identity.Role;
 import dev.atelier.metadata.AssetSelection;
 import dev.atelier.metadata.BulkEdit;
@@ -83,12 +82,8 @@ class BulkEditPageController {
         }
     }
 
-    /** Ids picked by hand, each checked; none picked is a mistake worth a sentence. */
     private static AssetSelection.Listed listed(List<String> ids) {
-        if (ids.isEmpty()) {
-            throw new dev.atelier.shared.InvalidRequestException("Pick at least one asset in the library first.");
-        }
-        return new AssetSelection.Listed(ids.stream().distinct().map(id -> new AssetId(Ids.parse(id))).toList());
+        return new AssetSelection.Listed(AssetId.picked(ids));
     }
 
     @GetMapping("/bulk-edits/{id}")

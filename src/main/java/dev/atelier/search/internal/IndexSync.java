@@ -139,6 +139,18 @@ public class IndexSync {
         reindexAndCommit(e.assets());
     }
 
+    /**
+     * A few assets put into a collection by hand are also re-indexed at once, in the committing
+     * thread, so the collection shown next already holds them; the durable listener above still
+     * follows (and commits), and large changes are left to it alone.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void visibleAtOnce(CollectionMembershipChanged e) {
+        if (e.assets().size() <= BATCH) {
+            reindexNow(e.assets());
+        }
+    }
+
     /** Term renames, merges (these too commit before returning, having no revision to catch up by) and synonym edits: the assets named, and those whose embedded keywords use the changed words. */
     @ApplicationModuleListener
     void on(FieldValuesChanged e) {

@@ -10,6 +10,7 @@ import dev.atelier.identity.UserManagement;
 import dev.atelier.proofing.AnnotationManagement;
 import dev.atelier.proofing.CarriedItemManagement;
 import dev.atelier.shared.Ids;
+import dev.atelier.shared.ProblemException;
 import dev.atelier.shared.InvalidRequestException;
 import dev.atelier.workflow.Stage;
 import dev.atelier.workflow.Verdict;
@@ -68,6 +69,31 @@ class WorkflowPageController {
         Optional<UUID> chosen = template.isBlank() ? Optional.empty() : Optional.of(Ids.parse(template));
         Workflow w = workflows.start(actor, AssetId.parse(id), chosen, Optional.<BriefId>empty());
         return "redirect:/workflows/" + w.id();
+    }
+
+    /** The form to send assets picked in the library into review together (their ids as {@code asset} parameters). */
+    @PostMapping("/workflows/selection")
+    String selection(Actor actor, @RequestParam(name = "asset", defaultValue = "") List<String> picked, Model model) {
+        actor.require(Role.CONTRIBUTOR);
+        model.addAttribute("assets", AssetId.picked(picked));
+        model.addAttribute("templates", templates.all(actor));
+        return "workflow/selection";
+    }
+
+    /** Starts one round per picked asset, all or none (one already in review refuses them all). */
+    @PostMapping("/workflows/selection/start")
+    String startSelection(Actor actor, @RequestParam(name = "asset", defaultValue = "") List<String> picked,
+            @RequestParam(defaultValue = "") String template, Model model) {
+        List<AssetId> ids = AssetId.picked(picked);
+        try {
+            workflows.startAll(actor, ids, template.isBlank() ? Optional.empty() : Optional.of(Ids.parse(template)));
+            return "redirect:/my-work";
+        } catch (ProblemException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("assets", ids);
+            model.addAttribute("templates", templates.all(actor));
+            return "workflow/selection";
+        }
     }
 
     @GetMapping("/workflows/{id}")
