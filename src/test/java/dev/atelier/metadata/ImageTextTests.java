@@ -69,4 +69,17 @@ class ImageTextTests extends IntegrationTest {
         assertThat(text.get("source").asString()).isEqualTo("document");
         assertThat(text.get("text").asString()).contains(word);
     }
+
+    @Test
+    void aPdfWithAFewTypedWordsKeepsThemExactlyWhenItsPagesAreReadByOcrToo() {
+        String word = UniqueWords.next();
+        String id = admin().upload("/api/v1/assets", Multipart.file("memo.pdf", null, TestDocuments.pdfWithText("memo " + word)))
+                .json().get("id").asString();
+
+        JsonNode text = Poll.until(() -> admin().get("/api/v1/assets/" + id + "/text").json(),
+                t -> !t.get("status").asString().equals("pending"), Duration.ofSeconds(60));
+
+        assertThat(text.get("source").asString()).isEqualTo("document");
+        assertThat(text.get("text").asString()).startsWith("memo " + word);
+    }
 }

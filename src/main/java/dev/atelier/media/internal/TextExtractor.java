@@ -56,7 +56,10 @@ public class TextExtractor {
                 return ocr.read(input, mediaType, work, options);
             }
             ExtractedText found = document(input, mediaType, options);
-            return scanned(found, mediaType, options) ? ocr.readPages(input, mediaType, work, options, options.ocrPages()) : found;
+            if (!scanned(found, mediaType, options)) {
+                return found;
+            }
+            return withScan((ExtractedText.Found) found, ocr.readPages(input, mediaType, work, options, options.ocrPages()), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -73,6 +76,23 @@ public class TextExtractor {
     private static boolean scanned(ExtractedText found, String mediaType, TextOptions options) {
         return options.ocr() && options.ocrPages() > 0 && mediaType.equals("application/pdf") && found instanceof ExtractedText.Found f
                 && f.text().codePoints().filter(c -> !Character.isWhitespace(c)).count() < SCAN_BELOW;
+    }
+
+    /**
+     * The few characters a text layer had are kept ahead of what OCR read, so OCR never loses a word
+     * the file spelled out; when OCR cannot run, a non-empty text layer is the answer.
+     */
+    private static ExtractedText withScan(ExtractedText.Found layer, ExtractedText scan, TextOptions options) {
+        boolean hasLayer = !layer.text().isBlank();
+        if (!(scan instanceof ExtractedText.Found read)) {
+            return hasLayer ? layer : scan;
+        }
+        if (!hasLayer) {
+            return read;
+        }
+        String both = layer.text() + "\n\n" + read.text();
+        String kept = TextCleanup.clean(both, options.maxChars());
+        return new ExtractedText.Found(kept, ExtractedText.Source.DOCUMENT, read.truncated() || kept.length() < both.length());
     }
 
     private ExtractedText document(Path input, String mediaType, TextOptions options) {
