@@ -77,6 +77,10 @@ final class LuceneDocuments {
             doc.add(new StringField(TRANSPARENT, a.pixels().transparent() ? "yes" : "no", Store.NO));
             // thousandths of a megapixel are whole kilopixels
             number(doc, MEGAPIXELS, Math.round(a.pixels().pixels() / 1000.0));
+            a.pixels().faces().ifPresent(n -> {
+                number(doc, FACES, n);
+                doc.add(new SortedSetDocValuesFacetField(FACES, faceBucket(n)));
+            });
         }
         doc.add(new TextField(CONTENT, a.content(), Store.NO));
         doc.add(new NumericDocValuesField(TEXT_READ, a.textRead() ? 1 : 0));

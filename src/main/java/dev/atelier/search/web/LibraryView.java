@@ -27,7 +27,8 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
     record ValueView(String value, String label, long count, boolean selected, String href) {}
 
     static final List<String> SORTS = java.util.Arrays.stream(SearchSort.values()).map(SearchSort::key).toList();
-    private static final Map<String, String> FACET_LABELS = Map.of("type", "Type", "format", "Format", "tag", "Keywords", "color", "Colour", "orientation", "Orientation", "owner", "Uploaded by", "created", "Added");
+    private static final Map<String, String> FACET_LABELS = Map.of("type", "Type", "format", "Format", "tag", "Keywords", "color", "Colour",
+            "orientation", "Orientation", "faces", "Faces", "owner", "Uploaded by", "created", "Added");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /**
@@ -97,6 +98,11 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
             case "type", "orientation", "color" -> value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1);
             case "format" -> MediaTypeLabels.of(value);
             case "created" -> parseMonth(value);
+            case "faces" -> switch (value) {
+                case "none" -> "None";
+                case "6+" -> "6 or more";
+                default -> value.replace('-', '–');
+            };
             default -> value;
         };
     }
