@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param colours up to five dominant colours, largest share first (none when every pixel is transparent)
  * @param transparent whether some pixel of the downscaled copy is not fully opaque (an alpha channel alone does not count)
  * @param hash 64-bit perceptual hash (DCT): near-duplicates differ in few bits
+ * @param faces the frontal faces in a preview-sized copy, or why that is unknown
  */
-public record PixelAnalysis(int width, int height, List<ColourName> colours, boolean transparent, long hash) {
+public record PixelAnalysis(int width, int height, List<ColourName> colours, boolean transparent, long hash, FaceCount faces) {
 
     public PixelAnalysis {
         colours = List.copyOf(colours);

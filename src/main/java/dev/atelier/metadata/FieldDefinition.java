@@ -24,7 +24,7 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
     /** Names the search language already gives a meaning to, and words of the API. */
     public static final Set<String> RESERVED = Set.of("id", "title", "description", "filename", "text", "type", "format", "owner",
             "in", "created", "updated", "size", "versions", "collection", "tag", "creator", "caption", "copyright", "camera",
-            "captured", "orientation", "content", "color", "colour", "transparent", "megapixels", "status", "similar", "sort",
+            "captured", "orientation", "content", "color", "colour", "transparent", "megapixels", "faces", "status", "similar", "sort",
             "q", "cursor", "limit", "me", "field", "fields");
 
     public FieldDefinition {

@@ -17,7 +17,8 @@ public record SearchRequest(String query, Map<String, List<String>> selected, Op
         Optional<String> cursor, int limit) {
 
     /** The facets, in the order pages show them; also the names of their request parameters. */
-    public static final List<String> FACETS = List.of("collection", "type", "status", "format", "tag", "color", "orientation", "owner", "created");
+    public static final List<String> FACETS = List.of("collection", "type", "status", "format", "tag", "color", "orientation", "faces",
+            "owner", "created");
 
     public SearchRequest {
         selected = Map.copyOf(selected);

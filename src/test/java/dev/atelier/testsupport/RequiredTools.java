@@ -12,7 +12,12 @@ public final class RequiredTools {
 
     /** @param debianPackage what {@code .ci/run} installs for it */
     public static void require(String tool, String debianPackage, String what) {
-        if (BoundedProcess.installed(tool)) {
+        require(BoundedProcess.installed(tool), tool, debianPackage, what);
+    }
+
+    /** @param installed whether the tool was found (or works), as the test found out itself */
+    public static void require(boolean installed, String tool, String debianPackage, String what) {
+        if (installed) {
             return;
         }
         if ("true".equals(System.getenv("CI"))) {

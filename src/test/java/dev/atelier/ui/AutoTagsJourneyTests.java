@@ -1,21 +1,27 @@
 package dev.atelier.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.atelier.testsupport.AutoTags;
 import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.Poll;
+import dev.atelier.testsupport.TestFaces;
 import dev.atelier.testsupport.TestImages;
 import dev.atelier.testsupport.UniqueWords;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The asset page in real Chromium shows the automatic tags as swatches and lists a near-duplicate with its thumbnail. */
+/**
+ * The asset page in real Chromium shows the automatic tags as swatches and lists a near-duplicate
+ * with its thumbnail; faces link to a search for their count, and the System page says what counts them.
+ */
 class AutoTagsJourneyTests extends BrowserTest {
 
     @Test
@@ -45,6 +51,29 @@ class AutoTagsJourneyTests extends BrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("asset-auto-tags.png")).setFullPage(true));
             item.locator("a").click();
             assertThat(page.locator("h1")).hasText("Quay copy " + word);
+        }
+    }
+
+    @Test
+    void showsTheFacesLinksToTheirCountAndTheSystemPageSaysWhatCountsThem() {
+        String word = UniqueWords.next();
+        String pair = upload("Pair " + word, "pair.jpg", TestImages.jpeg(TestFaces.group(505, 1200, 800, 2), 0.9f));
+        int faces = AutoTags.awaitAnalysis(admin(), pair).path("faces").asInt(-1);
+        assumeTrue(faces >= 0, "no face detector: FaceCountTests says why");
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+            context.setDefaultTimeout(20_000);
+            Page page = context.newPage();
+            logInAsAdmin(page);
+            page.navigate(url("/assets/" + pair));
+
+            assertThat(page.locator("[data-field=faces]")).hasText(Integer.toString(faces));
+            page.locator("[data-field=faces] a").click();
+            assertThat(page.locator("#q")).hasValue("faces:" + faces);
+            assertThat(page.locator(".facet[data-facet=faces]")).containsText("2–5");
+            page.navigate(url("/admin/system"));
+            assertThat(page.locator("[data-field=faces]")).containsText("OpenCV");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("system-faces.png")).setFullPage(true));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.atelier.media.internal;
 
 import dev.atelier.media.ColourName;
+import dev.atelier.media.FaceCount;
 import dev.atelier.media.PixelAnalysis;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 record AnalysisResponse(String outcome, String message, PixelAnalysis analysis) {
 
-    private static final PixelAnalysis NONE = new PixelAnalysis(0, 0, List.of(), false, 0);
+    private static final PixelAnalysis NONE = new PixelAnalysis(0, 0, List.of(), false, 0, new FaceCount.Unavailable("not analysed"));
 
     static AnalysisResponse ok(PixelAnalysis analysis) {
         return new AnalysisResponse("ok", "", analysis);
@@ -38,7 +39,30 @@ record AnalysisResponse(String outcome, String message, PixelAnalysis analysis) 
         }
         out.writeBoolean(analysis.transparent());
         out.writeLong(analysis.hash());
+        writeFaces(out, analysis.faces());
         out.flush();
+    }
+
+    private static void writeFaces(DataOutputStream out, FaceCount faces) throws IOException {
+        out.writeUTF(switch (faces) {
+            case FaceCount.Counted c -> "counted";
+            case FaceCount.Unavailable u -> "unavailable";
+            case FaceCount.Failed f -> "failed";
+        });
+        out.writeInt(faces.count().orElse(0));
+        out.writeUTF(faces.reason());
+    }
+
+    private static FaceCount readFaces(DataInputStream in) throws IOException {
+        String kind = in.readUTF();
+        int count = in.readInt();
+        String reason = in.readUTF();
+        return switch (kind) {
+            case "counted" -> new FaceCount.Counted(count);
+            case "unavailable" -> new FaceCount.Unavailable(reason);
+            case "failed" -> new FaceCount.Failed(reason);
+            default -> throw new IOException("a worker reported faces as '" + kind + "'");
+        };
     }
 
     static AnalysisResponse read(DataInputStream in) throws IOException {
@@ -54,6 +78,8 @@ record AnalysisResponse(String outcome, String message, PixelAnalysis analysis) 
         for (int i = 0; i < n; i++) {
             colours.add(new ColourName(in.readUTF(), in.readUTF(), in.readDouble()));
         }
-        return new AnalysisResponse(outcome, message, new PixelAnalysis(width, height, colours, in.readBoolean(), in.readLong()));
+        boolean transparent = in.readBoolean();
+        long hash = in.readLong();
+        return new AnalysisResponse(outcome, message, new PixelAnalysis(width, height, colours, transparent, hash, readFaces(in)));
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health/media}: which engine makes previews, for which types, and how its
- * workers fare. The engines are asked of a worker once (at start-up, see MediaConfiguration).
+ * {@code /actuator/health/media}: which engine makes previews, for which types, how its
+ * workers fare, and whether faces are counted (and if not, why). The engines are asked of a
+ * worker once (at start-up, see MediaConfiguration).
  */
 @Component("media")
 class MediaHealthIndicator implements HealthIndicator {
@@ -32,6 +33,9 @@ class MediaHealthIndicator implements HealthIndicator {
                 .withDetail("workers", Map.of("size", status.workers(), "running", status.running(), "replaced", status.replaced(),
                         "jobs", status.jobs()))
                 .withDetail("queue", Map.of("waiting", status.waiting(), "retrying", status.retrying()))
+                // no face detector is not a fault: counts are unknown, everything else works
+                .withDetail("faces", Map.of("available", status.faces().available(),
+                        status.faces().available() ? "engine" : "reason", status.faces().detail()))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.FaceDetection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,16 +13,22 @@ public class MediaSystem {
     public record Engine(String name, List<String> types, List<String> formats) {
     }
 
-    /** @param waiting rendition jobs not yet done; @param retrying those among them that failed at least once */
-    public record Status(List<Engine> engines, int workers, int running, long replaced, long jobs, long waiting, long retrying) {
+    /**
+     * @param waiting rendition jobs not yet done; @param retrying those among them that failed at least once
+     * @param faces whether pixel analyses count faces, or why not
+     */
+    public record Status(List<Engine> engines, int workers, int running, long replaced, long jobs, long waiting, long retrying,
+            FaceDetection faces) {
     }
 
     private final MediaWorkerPool workers;
     private final JdbcClient jdbc;
+    private final FaceDetections faces;
 
-    MediaSystem(MediaWorkerPool workers, JdbcClient jdbc) {
+    MediaSystem(MediaWorkerPool workers, JdbcClient jdbc, FaceDetections faces) {
         this.workers = workers;
         this.jdbc = jdbc;
+        this.faces = faces;
     }
 
     public Status status() {
@@ -33,6 +40,6 @@ public class MediaSystem {
                 SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN consecutive_failures > 0 THEN 1 ELSE 0 END), 0) AS retrying
                 FROM scheduled_tasks WHERE task_name = ?""").param(RenditionJobs.TASK).query().singleRow();
         return new Status(engines, workers.size(), workers.running(), workers.replacedWorkers(), workers.jobs(),
-                ((Number) queue.get("waiting")).longValue(), ((Number) queue.get("retrying")).longValue());
+                ((Number) queue.get("waiting")).longValue(), ((Number) queue.get("retrying")).longValue(), faces.status());
     }
 }

@@ -46,7 +46,8 @@ public final class MediaWorkerMain {
             switch (operation) {
                 case WorkerProtocol.RENDER -> render(engines, RenderRequest.read(in)).write(protocolOut);
                 case WorkerProtocol.CAPABILITIES -> capabilities(engines).write(protocolOut);
-                case WorkerProtocol.ANALYSE -> PixelAnalyser.analyse(engines, RenderRequest.read(in)).write(protocolOut);
+                case WorkerProtocol.ANALYSE -> PixelAnalyser.analyse(engines, AnalysisRequest.read(in)).write(protocolOut);
+                case FaceDetector.CHECK -> FaceDetector.answerCheck(in, protocolOut);
                 case TextFrames.EXTRACT_TEXT -> DocumentTextParser.extract(TextFrames.TextRequest.read(in)).write(protocolOut);
                 default -> throw new IOException("unknown operation " + operation);
             }

@@ -95,10 +95,10 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     /** Analyses the pixels of the request's input ({@link PixelAnalyser}) on a worker, waiting for a free one. */
-    AnalysisResponse analyse(RenderRequest request) {
+    AnalysisResponse analyse(AnalysisRequest request) {
         slots.acquireUninterruptibly();
         try {
-            return withWorker(request.input(), worker -> worker.analyse(request, timeout, memoryLimit), timeout,
+            return withWorker(request.render().input(), worker -> worker.analyse(request, timeout, memoryLimit), timeout,
                     problem -> AnalysisResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
         } finally {
             slots.release();

@@ -1,5 +1,6 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.FaceCount;
 import dev.atelier.media.PixelAnalysis;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
@@ -14,7 +15,8 @@ import javax.imageio.ImageIO;
  * the image engines exactly as a rendition is (libvips first, the pure-Java engine as fallback,
  * header limits checked before decoding, EXIF orientation, colour profiles to sRGB, the first page
  * of a PDF), as a PNG so transparency survives; only that small PNG, which this worker itself
- * just wrote, is decoded here. Video and audio have no pixels to analyse here.
+ * just wrote, is decoded here. Faces are counted by {@link FaceDetector} in a preview-sized JPEG
+ * made in the same pass, when the request asks for it. Video and audio have no pixels to analyse here.
  */
 final class PixelAnalyser {
 
@@ -30,27 +32,41 @@ final class PixelAnalyser {
         return new WorkerProtocol.Target(TARGET, EDGE, EDGE, "inside", "center", "png", 0);
     }
 
-    static AnalysisResponse analyse(List<ImageEngine> engines, RenderRequest request) {
-        if (request.targets().size() != 1 || !request.targets().getFirst().format().equals("png")) {
-            return AnalysisResponse.refused("error", "an analysis asks for exactly one PNG copy");
+    static AnalysisResponse analyse(List<ImageEngine> engines, AnalysisRequest request) {
+        RenderRequest render = request.render();
+        if (!render.targets().equals(AnalysisRequest.targets(request.faces()))) {
+            return AnalysisResponse.refused("error", "an analysis asks for one PNG copy and, to count faces, one preview-sized copy");
         }
         List<ImageEngine> stillImages = engines.stream().filter(e -> !(e instanceof FfmpegEngine)).toList();
-        RenderResponse copy = MediaWorkerMain.render(stillImages, request);
-        if (!copy.outcome().equals("ok") || copy.outputs().isEmpty()) {
-            return AnalysisResponse.refused(copy.outcome().equals("ok") ? "error" : copy.outcome(), copy.message());
+        RenderResponse copies = MediaWorkerMain.render(stillImages, render);
+        if (!copies.outcome().equals("ok") || copies.outputs().size() != render.targets().size()) {
+            return AnalysisResponse.refused(copies.outcome().equals("ok") ? "error" : copies.outcome(), copies.message());
         }
         try {
-            BufferedImage pixels = ImageIO.read(Path.of(copy.outputs().getFirst().path()).toFile());
+            Path work = Path.of(render.outputDir());
+            BufferedImage pixels = ImageIO.read(output(copies, TARGET, work).toFile());
             if (pixels == null) {
                 return AnalysisResponse.refused("error", "the analysed copy could not be read back");
             }
-            int width = Integer.parseInt(copy.facts().getOrDefault("width", Integer.toString(pixels.getWidth())));
-            int height = Integer.parseInt(copy.facts().getOrDefault("height", Integer.toString(pixels.getHeight())));
+            int width = Integer.parseInt(copies.facts().getOrDefault("width", Integer.toString(pixels.getWidth())));
+            int height = Integer.parseInt(copies.facts().getOrDefault("height", Integer.toString(pixels.getHeight())));
+            FaceCount faces = request.faces().off() ? new FaceCount.Unavailable("faces were not asked for")
+                    : FaceDetector.count(request.faces(), output(copies, FaceDetector.TARGET, work), work);
             return AnalysisResponse.ok(new PixelAnalysis(width, height, DominantColours.of(pixels), transparent(pixels),
-                    PerceptualHash.of(pixels)));
+                    PerceptualHash.of(pixels), faces));
         } catch (IOException | RuntimeException e) {
             return AnalysisResponse.refused("error", "the pixels could not be analysed (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The copy the engine wrote for the target, checked to lie in the job's directory. */
+    private static Path output(RenderResponse copies, String target, Path work) throws IOException {
+        for (var output : copies.outputs()) {
+            if (output.name().equals(target)) {
+                return WorkerProtocol.insideOf(work, output.path());
+            }
+        }
+        throw new IOException("the engine made no " + target + " copy");
     }
 
     /** Whether some pixel is not fully opaque; an image with an alpha channel that is opaque everywhere is not transparent. */

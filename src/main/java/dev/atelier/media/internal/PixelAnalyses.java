@@ -1,6 +1,9 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.media.FaceCount;
+import dev.atelier.media.FaceDetection;
 import dev.atelier.media.MediaProperties;
+import dev.atelier.media.PixelAnalysis;
 import dev.atelier.media.PixelAnalysisOutcome;
 import dev.atelier.media.PixelAnalysisOutcome.Analysed;
 import dev.atelier.media.PixelAnalysisOutcome.Failed;
@@ -12,23 +15,32 @@ import dev.atelier.storage.BlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
-/** The server side of a pixel analysis: the original as a file, one {@link PixelAnalyser} job on a worker, its answer as an outcome. */
+/**
+ * The server side of a pixel analysis: the original as a file, one {@link PixelAnalyser} job on a
+ * worker (counting faces too when {@link FaceDetections} says the workers can), its answer as an outcome.
+ */
 @Component
 public class PixelAnalyses {
 
     private final MediaWorkerPool workers;
     private final BlobStore blobs;
     private final MediaProperties properties;
+    private final FaceDetections faces;
 
-    PixelAnalyses(MediaWorkerPool workers, BlobStore blobs, MediaProperties properties) {
+    PixelAnalyses(MediaWorkerPool workers, BlobStore blobs, MediaProperties properties, FaceDetections faces) {
         this.workers = workers;
         this.blobs = blobs;
         this.properties = properties;
+        this.faces = faces;
+    }
+
+    /** Whether faces are counted, or why not. */
+    public FaceDetection faceDetection() {
+        return faces.status();
     }
 
     public PixelAnalysisOutcome analyse(BlobKey blob, String mediaType) {
@@ -44,8 +56,9 @@ public class PixelAnalyses {
         try {
             work = Files.createTempDirectory("atelier-analysis-");
             Path input = JobFiles.input(original.get(), work);
-            var request = WorkerProtocol.RenderRequest.within(properties, input, mediaType, work, List.of(PixelAnalyser.target()));
-            return outcome(workers.analyse(request));
+            FaceDetector.Options counting = faces.options();
+            var render = WorkerProtocol.RenderRequest.within(properties, input, mediaType, work, AnalysisRequest.targets(counting));
+            return outcome(workers.analyse(new AnalysisRequest(render, counting)), counting);
         } catch (IOException e) {
             return new Unavailable("the original could not be read (" + e.getClass().getSimpleName() + ")");
         } finally {
@@ -68,12 +81,18 @@ public class PixelAnalyses {
         return Optional.empty();
     }
 
-    private static PixelAnalysisOutcome outcome(AnalysisResponse response) {
+    private PixelAnalysisOutcome outcome(AnalysisResponse response, FaceDetector.Options counting) {
         return switch (response.outcome()) {
-            case "ok" -> new Analysed(response.analysis());
+            case "ok" -> new Analysed(counting.off() ? withoutFaces(response.analysis()) : response.analysis());
             case "unsupported" -> new NotApplicable(response.message());
             case "unavailable" -> new Unavailable(response.message());
             default -> new Failed(response.message());
         };
+    }
+
+    /** Faces were not asked for: the count is unknown for the reason the System page gives. */
+    private PixelAnalysis withoutFaces(PixelAnalysis a) {
+        return new PixelAnalysis(a.width(), a.height(), a.colours(), a.transparent(), a.hash(),
+                new FaceCount.Unavailable(faces.status().detail()));
     }
 }

@@ -50,9 +50,9 @@ final class WorkerProcess {
     }
 
     /** Sends an analysis request ({@link PixelAnalyser}) and waits for the answer, as {@link #call} does. */
-    AnalysisResponse analyse(RenderRequest request, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
+    AnalysisResponse analyse(AnalysisRequest request, Duration timeout, long memoryLimit) throws WorkerDiedException, TimeoutException {
         return call((out, in) -> {
-            request.write(out, WorkerProtocol.ANALYSE);
+            request.write(out);
             return AnalysisResponse.read(in);
         }, timeout, memoryLimit);
     }

@@ -22,7 +22,10 @@ final class WorkerProtocol {
 
     static final String RENDER = "render";
     static final String CAPABILITIES = "capabilities";
-    /** A {@link RenderRequest} for one PNG copy, answered by an {@link AnalysisResponse} (see {@link PixelAnalyser}). */
+    /**
+     * An {@link AnalysisRequest} (copies to make, how to count faces), answered by an
+     * {@link AnalysisResponse} (see {@link PixelAnalyser}).
+     */
     static final String ANALYSE = "analyse";
 
     private WorkerProtocol() {

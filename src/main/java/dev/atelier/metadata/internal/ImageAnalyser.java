@@ -48,7 +48,8 @@ class ImageAnalyser {
         }
         ImageAnalysis result = switch (pixels.analyse(version.get().blobKey(), version.get().mediaType())) {
             case PixelAnalysisOutcome.Analysed a -> new ImageAnalysis(id, number, Status.ANALYSED, Optional.empty(), a.analysis().width(),
-                    a.analysis().height(), colours(a.analysis().colours()), a.analysis().transparent(), a.analysis().hash(), now());
+                    a.analysis().height(), colours(a.analysis().colours()), a.analysis().transparent(), a.analysis().hash(),
+                    a.analysis().faces(), now());
             case PixelAnalysisOutcome.NotApplicable n -> without(id, number, Status.NOT_APPLICABLE, n.reason());
             case PixelAnalysisOutcome.Failed f -> without(id, number, Status.FAILED, f.reason());
             case PixelAnalysisOutcome.Unavailable u -> throw new IllegalStateException(u.reason());
@@ -70,7 +71,7 @@ class ImageAnalyser {
 
     private ImageAnalysis without(AssetId id, int number, Status status, String reason) {
         return new ImageAnalysis(id, number, status, Optional.of(reason.length() > 2000 ? reason.substring(0, 2000) : reason), 0, 0,
-                List.of(), false, 0, now());
+                List.of(), false, 0, ImageAnalysis.NOT_ANALYSED, now());
     }
 
     private static List<DominantColour> colours(List<ColourName> colours) {

@@ -1,6 +1,7 @@
 package dev.atelier.metadata.internal;
 
 import dev.atelier.asset.AssetId;
+import dev.atelier.media.FaceCount;
 import dev.atelier.metadata.DominantColour;
 import dev.atelier.metadata.ImageAnalysis;
 import dev.atelier.metadata.ImageAnalysis.Status;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ObjIntConsumer;
@@ -37,11 +39,14 @@ public class ImageAnalyses {
     /** Saves the version's analysis; when it is the asset's newest so far, its hash (or none) becomes the asset's for near-duplicates. */
     public void save(ImageAnalysis a) {
         jdbc.sql("DELETE FROM image_analysis WHERE asset_id = ? AND version = ?").params(a.assetId().value(), a.version()).update();
+        Integer faces = a.faces() instanceof FaceCount.Counted(int n) ? Integer.valueOf(n) : null;
         jdbc.sql("""
-                INSERT INTO image_analysis (asset_id, version, status, reason, width, height, transparent, colours, phash, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO image_analysis (asset_id, version, status, reason, width, height, transparent, colours, phash, faces,
+                    faces_status, faces_reason, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.assetId().value(), a.version(), a.status().name(), a.reason().orElse(null), a.width(), a.height(),
-                        a.transparent(), json.writeValueAsString(a.colours()), a.hash(), Timestamp.from(a.at()))
+                        a.transparent(), json.writeValueAsString(a.colours()), a.hash(), faces,
+                        a.analysed() ? facesStatus(a.faces()) : null, a.analysed() ? cut(a.faces().reason()) : null, Timestamp.from(a.at()))
                 .update();
         // a newer version analysed first (in any outcome) already decided the asset's hash
         int newest = jdbc.sql("SELECT MAX(version) FROM image_analysis WHERE asset_id = ?").param(a.assetId().value())
@@ -103,6 +108,34 @@ public class ImageAnalyses {
         return new ImageAnalysis(new AssetId(rs.getObject("asset_id", UUID.class)), rs.getInt("version"),
                 Status.valueOf(rs.getString("status")), Optional.ofNullable(rs.getString("reason")), rs.getInt("width"),
                 rs.getInt("height"), json.readValue(rs.getString("colours"), COLOURS), rs.getBoolean("transparent"),
-                rs.getLong("phash"), rs.getTimestamp("updated_at").toInstant());
+                rs.getLong("phash"), faces(rs), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /**
+     * How a face count is stored; {@code UNAVAILABLE} (and no status, from before faces were
+     * counted) is counted again once a detector is there (see MetadataSweep).
+     */
+    private static String facesStatus(FaceCount faces) {
+        return switch (faces) {
+            case FaceCount.Counted c -> "COUNTED";
+            case FaceCount.Unavailable u -> "UNAVAILABLE";
+            case FaceCount.Failed f -> "FAILED";
+        };
+    }
+
+    private static FaceCount faces(ResultSet rs) throws SQLException {
+        String status = rs.getString("faces_status");
+        String reason = Objects.requireNonNullElse(rs.getString("faces_reason"), "");
+        return switch (status == null ? "" : status) {
+            case "COUNTED" -> new FaceCount.Counted(rs.getInt("faces"));
+            case "UNAVAILABLE" -> new FaceCount.Unavailable(reason);
+            case "FAILED" -> new FaceCount.Failed(reason);
+            default -> Status.valueOf(rs.getString("status")) == Status.ANALYSED
+                    ? new FaceCount.Unavailable("analysed before faces were counted") : ImageAnalysis.NOT_ANALYSED;
+        };
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > 2000 ? reason.substring(0, 2000) : reason;
     }
 }

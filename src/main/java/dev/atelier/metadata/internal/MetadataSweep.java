@@ -3,6 +3,7 @@ package dev.atelier.metadata.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import dev.atelier.asset.AssetId;
+import dev.atelier.media.PixelAnalysisManagement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * text jobs it never had: libraries from before a kind of extraction existed get it without an
  * admin doing anything. Runs once per start, in the background, for at most {@link #BATCH}
  * versions per kind; the next start takes the next batch. A version with a job already
- * scheduled is left alone.
+ * scheduled is left alone. Versions whose faces were never counted are analysed again once a
+ * face detector is installed.
  */
 @Component
 class MetadataSweep {
@@ -35,11 +37,13 @@ class MetadataSweep {
     private final JdbcClient jdbc;
     private final SchedulerClient scheduler;
     private final Clock clock;
+    private final PixelAnalysisManagement pixels;
 
-    MetadataSweep(JdbcClient jdbc, @Lazy SchedulerClient scheduler, Clock clock) {
+    MetadataSweep(JdbcClient jdbc, @Lazy SchedulerClient scheduler, Clock clock, PixelAnalysisManagement pixels) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.pixels = pixels;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -54,6 +58,7 @@ class MetadataSweep {
             for (var kind : TASKS.entrySet()) {
                 scheduled += sweep(kind.getKey(), TaskDescriptor.of(kind.getValue(), String.class));
             }
+            scheduled += sweepFaces();
             if (scheduled > 0) {
                 log.info("Scheduled {} metadata, analysis and text jobs for versions that never had one", scheduled);
             }
@@ -64,11 +69,33 @@ class MetadataSweep {
     }
 
     private int sweep(String table, TaskDescriptor<String> task) {
-        List<String> missing = jdbc.sql("""
+        return schedule(task, versions("""
                 SELECT a.id, a.current_version FROM assets a
                 WHERE a.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.asset_id = a.id AND r.version = a.current_version)
-                FETCH FIRST %d ROWS ONLY""".formatted(table, BATCH))
-                .query((rs, n) -> VersionTasks.id(new AssetId(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
+                FETCH FIRST %d ROWS ONLY""".formatted(table, BATCH)));
+    }
+
+    /**
+     * Analysed versions whose faces were never counted (analysed before faces were, or while no
+     * detector was installed) are analysed again once the media workers can count faces.
+     */
+    private int sweepFaces() {
+        List<String> uncounted = versions("""
+                SELECT a.id, a.current_version FROM assets a JOIN image_analysis r ON r.asset_id = a.id AND r.version = a.current_version
+                WHERE a.status = 'ACTIVE' AND r.status = 'ANALYSED' AND (r.faces_status IS NULL OR r.faces_status = 'UNAVAILABLE')
+                FETCH FIRST %d ROWS ONLY""".formatted(BATCH));
+        // asking whether faces can be counted starts a worker: only when some version waits for it
+        if (uncounted.isEmpty() || !pixels.faceDetection().available()) {
+            return 0;
+        }
+        return schedule(TaskDescriptor.of(ImageAnalysisJobs.TASK, String.class), uncounted);
+    }
+
+    private List<String> versions(String query) {
+        return jdbc.sql(query).query((rs, n) -> VersionTasks.id(new AssetId(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
+    }
+
+    private int schedule(TaskDescriptor<String> task, List<String> missing) {
         int scheduled = 0;
         for (String id : missing) {
             if (scheduler.scheduleIfNotExists(task.instance(id).data(id).scheduledTo(clock.instant()))) {

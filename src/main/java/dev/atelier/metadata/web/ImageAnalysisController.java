@@ -31,14 +31,16 @@ class ImageAnalysisController {
 
     record AnalysisResource(int version, String status, @Nullable String reason, @Nullable Integer width, @Nullable Integer height,
             @Nullable Long pixels, @Nullable Double megapixels, @Nullable String megapixelClass, @Nullable Boolean transparent,
-            List<DominantColour> colours, @Nullable String hash) {
+            List<DominantColour> colours, @Nullable String hash, @Nullable Integer faces, @Nullable String facesUnknown) {
 
         static AnalysisResource of(ImageAnalysis a) {
             boolean done = a.analysed();
             return new AnalysisResource(a.version(), a.status().name().toLowerCase(Locale.ROOT), a.reason().orElse(null),
                     done ? a.width() : null, done ? a.height() : null, done ? a.pixels() : null,
                     done ? Math.round(a.megapixels() * 100) / 100.0 : null, done ? a.megapixelClass() : null,
-                    done ? a.transparent() : null, a.colours(), done ? String.format(Locale.ROOT, "%016x", a.hash()) : null);
+                    done ? a.transparent() : null, a.colours(), done ? String.format(Locale.ROOT, "%016x", a.hash()) : null,
+                    a.faceCount().isPresent() ? a.faceCount().getAsInt() : null,
+                    done && a.faceCount().isEmpty() ? a.faces().reason() : null);
         }
     }
 
@@ -49,7 +51,9 @@ class ImageAnalysisController {
     @Operation(summary = "Automatic tags computed from the version's pixels",
             description = "status: pending until analysed, then analysed, not_applicable (no pixels: video, audio, office files) or "
                     + "failed (with reason). colours: up to five dominant colours (palette name, hex of the k-means cluster centre in "
-                    + "CIELAB, share of the pixels); transparent: some pixel is not fully opaque; hash: 64-bit DCT perceptual hash.")
+                    + "CIELAB, share of the pixels); transparent: some pixel is not fully opaque; hash: 64-bit DCT perceptual hash; "
+                    + "faces: frontal faces found in a preview-sized copy, absent when unknown (no detector installed, or it failed on "
+                    + "this image), with facesUnknown saying why.")
     @GetMapping("/api/v1/assets/{id}/analysis")
     @ResponseBody
     AnalysisResource get(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version) {

@@ -5,6 +5,7 @@ import dev.atelier.metadata.IndexedField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -45,10 +46,11 @@ record AssetDocument(AssetId id, long revision, String title, String description
      *
      * @param colours dominant colour names, e.g. {@code red}
      * @param pixels width × height, 0 when not analysed
+     * @param faces the frontal faces counted; empty when unknown
      */
-    record Pixels(List<String> colours, boolean transparent, long pixels) {
+    record Pixels(List<String> colours, boolean transparent, long pixels, OptionalInt faces) {
 
-        static final Pixels NONE = new Pixels(List.of(), false, 0);
+        static final Pixels NONE = new Pixels(List.of(), false, 0, OptionalInt.empty());
 
         boolean present() {
             return pixels > 0;

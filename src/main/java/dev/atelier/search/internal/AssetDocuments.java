@@ -73,7 +73,7 @@ public class AssetDocuments {
     }
 
     private static AssetDocument.Pixels pixels(ImageAnalysis a) {
-        return new AssetDocument.Pixels(a.colourNames(), a.transparent(), a.pixels());
+        return new AssetDocument.Pixels(a.colourNames(), a.transparent(), a.pixels(), a.faceCount());
     }
 
     private Set<String> synonyms(List<String> keywords) {

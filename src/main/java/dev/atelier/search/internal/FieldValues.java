@@ -21,6 +21,7 @@ final class FieldValues {
     /** An inclusive range; {@link Long#MIN_VALUE} / {@link Long#MAX_VALUE} for open ends. */
     record Range(long from, long to) {}
 
+    private static final Pattern COUNT = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9})|(\\+))?");
     private static final Pattern BYTES = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb|tb)?", Pattern.CASE_INSENSITIVE);
 
     private FieldValues() {
@@ -44,6 +45,7 @@ final class FieldValues {
             case BYTES -> point(bytes(field, value));
             case NUMBER -> point(number(field, value));
             case DECIMAL -> point(thousandths(field, value));
+            case COUNT -> count(field, value);
             default -> throw new IllegalArgumentException(kind.name());
         };
     }
@@ -95,6 +97,21 @@ final class FieldValues {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InvalidQueryException("'" + field + ":" + value + "' needs a number like 12 or 0.5.");
         }
+    }
+
+    /** A count ({@code 3}) or a bucket of its facet: {@code none}, {@code 2-5}, {@code 6+}. */
+    private static Range count(String field, String value) {
+        if (value.strip().equalsIgnoreCase("none")) {
+            return point(0);
+        }
+        Matcher m = COUNT.matcher(value.strip());
+        if (!m.matches()) {
+            throw new InvalidQueryException("'" + field + ":" + value
+                    + "' needs a whole number, none, a range like 2-5, or 6+ for six or more.");
+        }
+        long from = Long.parseLong(m.group(1));
+        long to = m.group(3) != null ? Long.MAX_VALUE : m.group(2) != null ? Long.parseLong(m.group(2)) : from;
+        return new Range(from, to);
     }
 
     private static long number(String field, String value) {

@@ -6,8 +6,11 @@ import java.util.TreeMap;
 /** The fields people may name in a query, what kind of value each holds, and which are facets. */
 final class IndexFields {
 
-    /** {@code DECIMAL}: stored in thousandths, so {@code megapixels:>12.5} compares exactly to three places. */
-    enum Kind { TEXT, KEYWORD, DATE, NUMBER, BYTES, DECIMAL }
+    /**
+     * {@code DECIMAL}: stored in thousandths, so {@code megapixels:>12.5} compares exactly to three places.
+     * {@code COUNT}: a whole number that also takes its facet's buckets ({@link FaceBuckets}).
+     */
+    enum Kind { TEXT, KEYWORD, DATE, NUMBER, BYTES, DECIMAL, COUNT }
 
     static final String ID = "id";
     static final String TITLE = "title";
@@ -41,6 +44,8 @@ final class IndexFields {
     /** {@code yes} or {@code no}, once the pixels were analysed. */
     static final String TRANSPARENT = "transparent";
     static final String MEGAPIXELS = "megapixels";
+    /** Frontal faces in the current version's pixels; absent when unknown (no detector, or it failed). */
+    static final String FACES = "faces";
     /** 1 when the current version's pixel analysis was in when indexed. */
     static final String ANALYSIS = "analysis";
     /** The text found in the current version's file (document text or OCR): searched, never stored. */
@@ -61,7 +66,14 @@ final class IndexFields {
             Map.entry(TAG, Kind.KEYWORD), Map.entry(COLLECTION, Kind.KEYWORD), Map.entry(CREATOR, Kind.TEXT), Map.entry(CAPTION, Kind.TEXT), Map.entry(COPYRIGHT, Kind.TEXT),
             Map.entry(CAMERA, Kind.TEXT), Map.entry(CAPTURED, Kind.DATE), Map.entry(ORIENTATION, Kind.KEYWORD), Map.entry(STATUS, Kind.KEYWORD),
             Map.entry(COLOR, Kind.KEYWORD), Map.entry(TRANSPARENT, Kind.KEYWORD), Map.entry(MEGAPIXELS, Kind.DECIMAL),
-            Map.entry(CONTENT, Kind.TEXT)));
+            Map.entry(FACES, Kind.COUNT), Map.entry(CONTENT, Kind.TEXT)));
+
+    /** The {@link #FACES} facet's buckets, in order; each is also a value {@code faces:} takes. */
+    static final java.util.List<String> FACE_BUCKETS = java.util.List.of("none", "1", "2-5", "6+");
+
+    static String faceBucket(int faces) {
+        return faces == 0 ? "none" : faces == 1 ? "1" : faces <= 5 ? "2-5" : "6+";
+    }
 
     /** Facets in the order a page shows them; {@code created} counts by month ({@code 2026-11}). */
     static final java.util.List<String> FACETS = dev.atelier.search.SearchRequest.FACETS;

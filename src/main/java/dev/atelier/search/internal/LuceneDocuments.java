@@ -34,9 +34,10 @@ final class LuceneDocuments {
      * The version of what a document holds and how. Raise it with every change to
      * {@link #toLucene} that old documents would miss (a new field, another analysis): an index
      * written with another layout is rebuilt from the database at the next start. 1 stands for
-     * the indexes written before the layout was recorded; 2 added the review {@code status}.
+     * the indexes written before the layout was recorded; 2 added the review {@code status}, 3 the
+     * {@code faces} count.
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
 
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
@@ -85,6 +86,10 @@ final class LuceneDocuments {
             doc.add(new StringField(TRANSPARENT, a.pixels().transparent() ? "yes" : "no", Store.NO));
             // thousandths of a megapixel are whole kilopixels
             number(doc, MEGAPIXELS, Math.round(a.pixels().pixels() / 1000.0));
+            a.pixels().faces().ifPresent(n -> {
+                number(doc, FACES, n);
+                doc.add(new SortedSetDocValuesFacetField(FACES, faceBucket(n)));
+            });
         }
         doc.add(new TextField(CONTENT, a.content(), Store.NO));
         doc.add(new NumericDocValuesField(TEXT_READ, a.textRead() ? 1 : 0));

@@ -93,6 +93,8 @@ final class LuceneFacets {
         var list = values.entrySet().stream().map(e -> new FacetValue(e.getKey(), e.getValue(), chosen.contains(e.getKey())));
         if (dim.equals(IndexFields.CREATED)) {
             list = list.sorted(Comparator.comparing(FacetValue::value).reversed()).limit(Math.max(topValues, chosen.size()));
+        } else if (dim.equals(IndexFields.FACES)) {
+            list = list.sorted(Comparator.comparingInt(v -> IndexFields.FACE_BUCKETS.indexOf(v.value())));
         }
         return new Facet(name, list.toList());
     }

@@ -147,7 +147,7 @@ final class LuceneQueries {
         return switch (kind) {
             case TEXT -> text(f);
             case KEYWORD -> keyword(f, me.me());
-            case DATE, NUMBER, BYTES, DECIMAL -> {
+            case DATE, NUMBER, BYTES, DECIMAL, COUNT -> {
                 var range = FieldValues.range(kind, f.name(), f.comparison(), f.value(), f.to());
                 yield LongPoint.newRangeQuery(f.name(), range.from(), range.to());
             }

@@ -27,7 +27,9 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
     record ValueView(String value, String label, long count, boolean selected, String href) {}
 
     static final List<String> SORTS = java.util.Arrays.stream(SearchSort.values()).map(SearchSort::key).toList();
-    private static final Map<String, String> FACET_LABELS = Map.of("type", "Type", "status", "Review", "format", "Format", "tag", "Keywords", "color", "Colour", "orientation", "Orientation", "owner", "Uploaded by", "created", "Added");
+    private static final Map<String, String> FACET_LABELS = Map.ofEntries(Map.entry("type", "Type"), Map.entry("status", "Review"),
+            Map.entry("format", "Format"), Map.entry("tag", "Keywords"), Map.entry("color", "Colour"), Map.entry("orientation", "Orientation"),
+            Map.entry("faces", "Faces"), Map.entry("owner", "Uploaded by"), Map.entry("created", "Added"));
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /**
@@ -98,6 +100,11 @@ record LibraryView(String query, String sort, long total, boolean browsing, List
             case "format" -> MediaTypeLabels.of(value);
             case "status" -> reviewLabel(value);
             case "created" -> parseMonth(value);
+            case "faces" -> switch (value) {
+                case "none" -> "None";
+                case "6+" -> "6 or more";
+                default -> value.replace('-', '–');
+            };
             default -> value;
         };
     }

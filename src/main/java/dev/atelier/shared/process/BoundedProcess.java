@@ -49,6 +49,11 @@ public final class BoundedProcess {
     }
 
     public static Result run(List<String> command, Duration timeout, DataSize memory, DataSize maxOutput) throws IOException {
+        return run(command, timeout, memory, maxOutput, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run(List, Duration, DataSize, DataSize)}, capturing the tool's output in {@code scratch} (a job's own directory). */
+    public static Result run(List<String> command, Duration timeout, DataSize memory, DataSize maxOutput, Path scratch) throws IOException {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(TIMEOUT)) {
             full.addAll(List.of(TIMEOUT.toString(), "--kill-after=5", Math.max(1, timeout.toSeconds()) + "s"));
@@ -57,8 +62,8 @@ public final class BoundedProcess {
             full.addAll(List.of(PRLIMIT.toString(), "--as=" + memory.toBytes(), "--"));
         }
         full.addAll(command);
-        Path out = Files.createTempFile("atelier-tool-", ".out");
-        Path err = Files.createTempFile("atelier-tool-", ".err");
+        Path out = Files.createTempFile(scratch, "atelier-tool-", ".out");
+        Path err = Files.createTempFile(scratch, "atelier-tool-", ".err");
         try {
             Process process = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();

@@ -119,9 +119,10 @@ class PixelAnalysisTests {
         return response.analysis();
     }
 
-    private RenderRequest request(Path file, String type) throws Exception {
+    private AnalysisRequest request(Path file, String type) throws Exception {
         Path out = Files.createTempDirectory(dir, "out");
-        return new RenderRequest(file.toString(), type, out.toString(), List.of(PixelAnalyser.target()), 250_000_000L, 0.85f);
+        return new AnalysisRequest(new RenderRequest(file.toString(), type, out.toString(), List.of(PixelAnalyser.target()), 250_000_000L,
+                0.85f), FaceDetector.Options.OFF);
     }
 
     private static MediaWorkerPool pool(String engine) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.asset.AssetId;
 import dev.atelier.asset.internal.Assets;
 import dev.atelier.identity.internal.Users;
+import dev.atelier.media.FaceCount;
 import dev.atelier.metadata.DominantColour;
 import dev.atelier.metadata.ImageAnalysis;
 import dev.atelier.metadata.ImageAnalysis.Status;
@@ -18,6 +19,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The image analysis table and the hash band index, run on H2 and on PostgreSQL by the subclasses. */
@@ -42,6 +44,8 @@ abstract class ImageAnalysesTests {
     Assets assets;
     @Autowired
     Users users;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void keepsColoursAndFindsEveryHashWithinTheDistanceAndNoOtherThroughTheBands() {
@@ -72,6 +76,40 @@ abstract class ImageAnalysesTests {
         assertThat(analyses.within(HASH, 0)).anyMatch(c -> c.asset().equals(asset) && c.version() == 2);
     }
 
+    @Test
+    void keepsEachFaceCountAndItsReasonAndAnUncountedVersionIsNotZero() {
+        AssetId asset = asset(4);
+        List<FaceCount> counts = List.of(new FaceCount.Counted(0), new FaceCount.Counted(7), new FaceCount.Unavailable("no OpenCV"),
+                new FaceCount.Failed("took longer than 30 s"));
+        for (int v = 0; v < counts.size(); v++) {
+            ImageAnalysis a = analysis(asset, v + 1, Status.ANALYSED, HASH);
+            analyses.save(new ImageAnalysis(a.assetId(), a.version(), a.status(), a.reason(), a.width(), a.height(), a.colours(),
+                    a.transparent(), a.hash(), counts.get(v), a.at()));
+        }
+
+        for (int v = 0; v < counts.size(); v++) {
+            assertThat(analyses.find(asset, v + 1).orElseThrow().faces()).isEqualTo(counts.get(v));
+        }
+        assertThat(analyses.find(asset, 1).orElseThrow().faceCount()).hasValue(0);
+        assertThat(analyses.find(asset, 3).orElseThrow().faceCount()).isEmpty();
+    }
+
+    @Test
+    void aVersionAnalysedBeforeFacesWereCountedHasNoCountAndOneWithoutPixelsNone() {
+        AssetId asset = asset(2);
+        analyses.save(analysis(asset, 1, Status.ANALYSED, HASH));
+        analyses.save(analysis(asset, 2, Status.NOT_APPLICABLE, 0));
+        // as V28 left every row analysed before it
+        jdbc.update("UPDATE image_analysis SET faces = NULL, faces_status = NULL, faces_reason = NULL WHERE asset_id = ? AND version = 1",
+                asset.value());
+
+        assertThat(analyses.find(asset, 1).orElseThrow().faces()).isInstanceOf(FaceCount.Unavailable.class);
+        assertThat(analyses.find(asset, 1).orElseThrow().faceCount()).isEmpty();
+        assertThat(analyses.find(asset, 2).orElseThrow().faces()).isEqualTo(ImageAnalysis.NOT_ANALYSED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM image_analysis WHERE asset_id = ? AND faces_status IS NULL", Integer.class,
+                asset.value())).isEqualTo(2);
+    }
+
     private AssetId analysed(long hash) {
         AssetId asset = asset(1);
         analyses.save(analysis(asset, 1, Status.ANALYSED, hash));
@@ -80,7 +118,7 @@ abstract class ImageAnalysesTests {
 
     private static ImageAnalysis analysis(AssetId asset, int version, Status status, long hash) {
         return new ImageAnalysis(asset, version, status, Optional.empty(), 640, 480, List.of(new DominantColour("red", "#fe0102", 0.8)),
-                false, hash, NOW);
+                false, hash, new FaceCount.Counted(2), NOW);
     }
 
     private AssetId asset(int versions) {

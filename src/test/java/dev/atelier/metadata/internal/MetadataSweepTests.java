@@ -2,9 +2,13 @@ package dev.atelier.metadata.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.media.PixelAnalysisManagement;
+import dev.atelier.testsupport.AutoTags;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.Poll;
+import dev.atelier.testsupport.RequiredTools;
+import dev.atelier.testsupport.TestFaces;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
 import java.time.Duration;
@@ -12,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** A library from before metadata, analysis or text existed gets them at the next start. */
 class MetadataSweepTests extends IntegrationTest {
@@ -22,6 +27,8 @@ class MetadataSweepTests extends IntegrationTest {
     MetadataSweep sweep;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PixelAnalysisManagement pixels;
 
     @Test
     void givesVersionsThatNeverHadThemTheirJobs() {
@@ -37,6 +44,27 @@ class MetadataSweepTests extends IntegrationTest {
         assertThat(sweep.sweep()).isGreaterThanOrEqualTo(TABLES.length);
 
         assertThat(Poll.until(() -> rows(asset), n -> n == TABLES.length, Duration.ofSeconds(60))).isEqualTo(TABLES.length);
+    }
+
+    @Test
+    void countsTheFacesOfVersionsAnalysedBeforeFacesWereCounted() {
+        RequiredTools.require(pixels.faceDetection().available(), "OpenCV for Python (" + pixels.faceDetection().detail() + ")",
+                "python3-opencv opencv-data", "the face sweep test");
+        String id = AutoTags.upload(admin(), "Pair", "pair.jpg", TestImages.jpeg(TestFaces.group(77, 1200, 800, 2), 0.9f));
+        UUID asset = UUID.fromString(id);
+        assertThat(AutoTags.awaitAnalysis(admin(), id).get("faces").asInt()).isEqualTo(2);
+        // as V28 left the rows of versions analysed before it; then as when no detector was installed
+        for (String before : new String[] {"faces_status = NULL, faces_reason = NULL",
+                "faces_status = 'UNAVAILABLE', faces_reason = 'no OpenCV'"}) {
+            jdbc.update("UPDATE image_analysis SET faces = NULL, " + before + " WHERE asset_id = ?", asset);
+            assertThat(admin().get("/api/v1/assets/" + id + "/analysis").json().has("faces")).isFalse();
+
+            assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
+
+            JsonNode again = Poll.until(() -> admin().get("/api/v1/assets/" + id + "/analysis").json(), a -> a.has("faces"),
+                    Duration.ofSeconds(60));
+            assertThat(again.get("faces").asInt()).isEqualTo(2);
+        }
     }
 
     private int rows(UUID asset) {

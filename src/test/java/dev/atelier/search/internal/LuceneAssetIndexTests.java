@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -271,6 +272,35 @@ class LuceneAssetIndexTests {
         index.close();
         index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 10);
         assertThat(titles("kept")).containsExactly("kept");
+    }
+
+    @Test
+    void facesAreFoundByCountRangeAndBucketAndAnUnknownCountMatchesNone() {
+        index.upsert(List.of(withFaces(doc("nobody", "", "n.jpg", "image/jpeg", NOV, 1, EVERYONE), OptionalInt.of(0)),
+                withFaces(doc("one", "", "o.jpg", "image/jpeg", NOV, 1, EVERYONE), OptionalInt.of(1)),
+                withFaces(doc("three", "", "t.jpg", "image/jpeg", NOV, 1, EVERYONE), OptionalInt.of(3)),
+                withFaces(doc("crowd", "", "c.jpg", "image/jpeg", NOV, 1, EVERYONE), OptionalInt.of(12)),
+                withFaces(doc("unknown", "", "u.jpg", "image/jpeg", NOV, 1, EVERYONE), OptionalInt.empty())));
+
+        assertThat(titles("faces:0")).containsExactly("nobody");
+        assertThat(titles("faces:none")).containsExactly("nobody");
+        assertThat(titles("faces:>2")).containsExactlyInAnyOrder("three", "crowd");
+        assertThat(titles("faces:2-5")).containsExactly("three");
+        assertThat(titles("faces:6+")).containsExactly("crowd");
+        assertThat(titles("faces:1..3")).containsExactlyInAnyOrder("one", "three");
+        assertThat(titles("-faces:0 type:image")).doesNotContain("nobody").contains("unknown");
+        var result = search("", Map.of("faces", List.of("2-5", "6+")), EVERYONE, SearchSort.NEWEST, Optional.empty(), 10);
+        assertThat(result.hits()).extracting(SearchHit::title).containsExactlyInAnyOrder("three", "crowd");
+        assertThat(facet(result, "faces")).containsExactly(Map.entry("none", 1L), Map.entry("1", 1L), Map.entry("2-5", 1L),
+                Map.entry("6+", 1L));
+        assertThatThrownBy(() -> titles("faces:lots")).hasMessageContaining("needs a whole number, none, a range like 2-5");
+    }
+
+    private static AssetDocument withFaces(AssetDocument d, OptionalInt faces) {
+        return new AssetDocument(d.id(), d.revision(), d.title(), d.description(), d.filenames(), d.type(), d.mediaType(), d.owner(),
+                d.trashed(), d.createdAt(), d.updatedAt(), d.size(), d.versions(), d.readers(), d.metadataRead(), d.embedded(),
+                d.collections(), true, new AssetDocument.Pixels(List.of("gray"), false, 640 * 480, faces), d.fields(), d.synonyms(),
+                d.textRead(), d.content(), d.tags(), d.status());
     }
 
     private static final Map<String, FieldType> CUSTOM = Map.of("channel", FieldType.MULTI_CHOICE, "budget", FieldType.NUMBER,
