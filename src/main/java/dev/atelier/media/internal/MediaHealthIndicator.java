@@ -32,6 +32,7 @@ class MediaHealthIndicator implements HealthIndicator {
                 .withDetail("workers", Map.of("size", status.workers(), "running", status.running(), "replaced", status.replaced(),
                         "jobs", status.jobs()))
                 .withDetail("queue", Map.of("waiting", status.waiting(), "retrying", status.retrying()))
+                .withDetail("sandbox", Map.of("confinement", status.sandbox().confinement(), "selfCheck", status.sandbox().selfCheck()))
                 .build();
     }
 }

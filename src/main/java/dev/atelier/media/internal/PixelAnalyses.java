@@ -10,12 +10,10 @@ import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /** The server side of a pixel analysis: the original as a file, one {@link PixelAnalyser} job on a worker, its answer as an outcome. */
 @Component
@@ -40,18 +38,12 @@ public class PixelAnalyses {
         if (original.isEmpty()) {
             return new Unavailable("the original's blob is missing");
         }
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("atelier-analysis-");
-            Path input = JobFiles.input(original.get(), work);
-            var request = WorkerProtocol.RenderRequest.within(properties, input, mediaType, work, List.of(PixelAnalyser.target()));
+        try (JobFiles files = workers.jobFiles("analysis")) {
+            Path input = files.input(original.get());
+            var request = WorkerProtocol.RenderRequest.within(properties, input, mediaType, files.directory(), List.of(PixelAnalyser.target()));
             return outcome(workers.analyse(request));
         } catch (IOException e) {
             return new Unavailable("the original could not be read (" + e.getClass().getSimpleName() + ")");
-        } finally {
-            if (work != null) {
-                FileSystemUtils.deleteRecursively(work.toFile());
-            }
         }
     }
 
