@@ -30,6 +30,10 @@ import org.springframework.util.unit.DataSize;
  * @param libvips whether workers use libvips where it is installed; false forces the pure-Java engine
  * @param avMemory address space each {@code ffmpeg}/{@code ffprobe} run may map (its {@code RLIMIT_AS}); a run
  *     that needs more fails, and the job with it, with that reason
+ * @param workRoot the only directory media workers may write in, and where each job's input is
+ *     linked for them; on the blob store's volume, so inputs are hard links rather than copies
+ * @param confine whether workers confine themselves (Linux Landlock) to the JDK, system libraries
+ *     and the work root, with no network; false runs them unconfined
  */
 @ConfigurationProperties("atelier.media")
 public record MediaProperties(@DefaultValue("250000000") long maxPixels, @DefaultValue("0") int workers,
@@ -39,7 +43,7 @@ public record MediaProperties(@DefaultValue("250000000") long maxPixels, @Defaul
         Path urlKeyFile, @DefaultValue("30m") Duration avJobTimeout, @DefaultValue("4h") Duration maxDuration,
         @DefaultValue("2000000000") long maxFramePixels, @DefaultValue("5000") int maxPages,
         @DefaultValue("200") int maxCachedPerSource, @DefaultValue("20s") Duration renderWait, @DefaultValue("true") boolean libvips,
-        @DefaultValue("4GB") DataSize avMemory) {
+        @DefaultValue("4GB") DataSize avMemory, Path workRoot, @DefaultValue("true") boolean confine) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

@@ -197,7 +197,7 @@ class UploadJourneyTests extends BrowserTest {
         Locator engines = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Media engines"));
         assertThat(engines).containsText("java-imageio");
         assertThat(engines).containsText("image/bmp");
-        assertThat(page.locator(".facts")).containsText("Rendition jobs waiting");
+        assertThat(page.getByLabel("Workers and queue")).containsText("Rendition jobs waiting");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("system.png")));
     }
 

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +35,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Dynamic renditions behind signed URLs ({@code /cdn/assets/{id}/image?w=…&s=…}): any box, fit,
@@ -171,16 +169,15 @@ public class ImageDelivery {
 
     private Entry render(String key, AssetVersion version, Target target) {
         BlobContent original = blobs.open(version.blobKey()).orElseThrow(() -> new NotFoundException("the original's content"));
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("atelier-image-");
-            Path input = JobFiles.input(original, work);
+        try (JobFiles files = workers.jobFiles("image")) {
+            Path work = files.directory();
+            Path input = files.input(original);
             RenderResponse response = workers.render(RenderRequest.within(properties, input, version.mediaType(), work, List.of(target)),
                     properties.jobTimeout(), properties.renderWait());
             switch (response.outcome()) {
                 case "ok" -> {
                     Output output = response.outputs().getFirst();
-                    BlobKey stored = JobFiles.store(blobs, work, output.path());
+                    BlobKey stored = files.store(blobs, output.path());
                     Entry entry = new Entry(key, version.blobKey(), stored, WorkerProtocol.mediaTypeOf(output.path()), output.width(),
                             output.height());
                     cache.put(entry, Instant.now(clock));
@@ -192,10 +189,6 @@ public class ImageDelivery {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (work != null) {
-                FileSystemUtils.deleteRecursively(work.toFile());
-            }
         }
     }
 

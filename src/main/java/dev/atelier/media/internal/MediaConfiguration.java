@@ -28,9 +28,12 @@ class MediaConfiguration {
         return new MediaWorkerPool(properties);
     }
 
-    /** Starts the first worker once the server is up, so neither the first upload nor the health check waits for it. */
+    /**
+     * Starts the first worker once the server is up, so neither the first upload nor the health
+     * check waits for it, and checks its sandbox.
+     */
     @Bean
     ApplicationListener<ApplicationReadyEvent> probeMediaEngines(MediaWorkerPool workers) {
-        return ready -> Thread.ofVirtual().name("media-probe").start(workers::capabilities);
+        return ready -> Thread.ofVirtual().name("media-probe").start(workers::sandboxCheck);
     }
 }

@@ -36,6 +36,7 @@ class MediaHealthIndicator implements HealthIndicator {
                 // no face detector is not a fault: counts are unknown, everything else works
                 .withDetail("faces", Map.of("available", status.faces().available(),
                         status.faces().available() ? "engine" : "reason", status.faces().detail()))
+                .withDetail("sandbox", Map.of("confinement", status.sandbox().confinement(), "selfCheck", status.sandbox().selfCheck()))
                 .build();
     }
 }

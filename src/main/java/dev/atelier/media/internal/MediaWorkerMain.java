@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The entry point of a media worker process: a plain JVM (no Spring) started from the same
  * jar, which decodes untrusted files so that a decoder crash, hang or memory blow-up kills this
- * process and never the server. It answers render requests on stdout until stdin closes.
+ * process and never the server. Before its first request it confines itself to the work root
+ * ({@link WorkerSandbox}). It answers requests on stdout until stdin closes.
  */
 public final class MediaWorkerMain {
 
@@ -30,6 +31,8 @@ public final class MediaWorkerMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // first of all: where the worker is confined, this re-executes it inside the domain
+        String sandbox = WorkerSandbox.enter();
         System.setProperty("java.awt.headless", "true");
         var protocolOut = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         // anything a library prints must not corrupt the protocol stream
@@ -45,7 +48,8 @@ public final class MediaWorkerMain {
             }
             switch (operation) {
                 case WorkerProtocol.RENDER -> render(engines, RenderRequest.read(in)).write(protocolOut);
-                case WorkerProtocol.CAPABILITIES -> capabilities(engines).write(protocolOut);
+                case WorkerProtocol.CAPABILITIES -> capabilities(engines, sandbox).write(protocolOut);
+                case SandboxCheck.OPERATION -> SandboxCheck.attempt(SandboxCheck.Request.read(in)).write(protocolOut);
                 case WorkerProtocol.ANALYSE -> PixelAnalyser.analyse(engines, AnalysisRequest.read(in)).write(protocolOut);
                 case FaceDetector.CHECK -> FaceDetector.answerCheck(in, protocolOut);
                 case TextFrames.EXTRACT_TEXT -> DocumentTextParser.extract(TextFrames.TextRequest.read(in)).write(protocolOut);
@@ -75,7 +79,7 @@ public final class MediaWorkerMain {
         return RenderResponse.refused("unsupported", "no preview for this type (" + request.mediaType() + ")");
     }
 
-    static Capabilities capabilities(List<ImageEngine> engines) {
+    static Capabilities capabilities(List<ImageEngine> engines, String sandbox) {
         Map<String, List<String>> byEngine = new LinkedHashMap<>();
         Map<String, List<String>> formats = new LinkedHashMap<>();
         Set<String> claimed = new HashSet<>();
@@ -85,6 +89,6 @@ public final class MediaWorkerMain {
             byEngine.put(engine.name(), types);
             formats.put(engine.name(), engine.formats().stream().sorted().toList());
         }
-        return new Capabilities(byEngine, formats);
+        return new Capabilities(byEngine, formats, sandbox);
     }
 }

@@ -39,12 +39,14 @@ class MediaWorkerPool implements DisposableBean {
     private final AtomicLong replaced = new AtomicLong();
     private final AtomicLong jobs = new AtomicLong();
     private volatile Capabilities capabilities;
+    private volatile SandboxCheck.Outcome sandboxCheck;
     private volatile long lastFailedProbe = System.nanoTime() - PROBE_BACKOFF_NANOS;
     private static final long PROBE_BACKOFF_NANOS = Duration.ofSeconds(30).toNanos();
 
     MediaWorkerPool(MediaProperties properties) {
-        this(new WorkerLauncher(properties.workerHeap(), properties.libvips(), properties.workerJava()), properties.workerCount(), properties.jobTimeout(),
-                properties.workerMemory().toBytes());
+        this(new WorkerLauncher(properties.workerHeap(), properties.libvips(), properties.workerJava(),
+                properties.workRoot() == null ? WorkRoot.temporary() : WorkRoot.at(properties.workRoot()), properties.confine()),
+                properties.workerCount(), properties.jobTimeout(), properties.workerMemory().toBytes());
     }
 
     MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout) {
@@ -112,6 +114,11 @@ class MediaWorkerPool implements DisposableBean {
      */
     <T> T call(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure) {
         jobs.incrementAndGet();
+        return diagnose(subject, exchange, failure);
+    }
+
+    /** Like {@link #call}, for a diagnostic ({@link SandboxCheck}) that is no job of the server's. */
+    <T> T diagnose(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure) {
         slots.acquireUninterruptibly();
         try {
             return withWorker(subject, worker -> worker.call(exchange, timeout, memoryLimit), timeout, failure);
@@ -144,6 +151,35 @@ class MediaWorkerPool implements DisposableBean {
             capabilities = known;
         }
         return known;
+    }
+
+    /**
+     * The sandbox self-check ({@link SandboxCheck}), run on a worker once; not run while no worker
+     * can start.
+     */
+    SandboxCheck.Outcome sandboxCheck() {
+        SandboxCheck.Outcome known = sandboxCheck;
+        if (known == null) {
+            Capabilities workers = capabilities();
+            if (workers.typesByEngine().isEmpty()) {
+                return SandboxCheck.Outcome.NOT_RUN;
+            }
+            known = SandboxCheck.run(this, launcher.workRoot(), workers.sandbox());
+            if (known.verdict() != SandboxCheck.Verdict.NOT_RUN) {
+                sandboxCheck = known;
+                switch (known.verdict()) {
+                    case BREACHED -> log.error("media worker sandbox ({}): self-check {}", workers.sandbox(), known.summary());
+                    case UNCONFINED -> log.warn("media workers run unconfined ({})", workers.sandbox());
+                    default -> log.info("media workers: {}; self-check {}", workers.sandbox(), known.summary());
+                }
+            }
+        }
+        return known;
+    }
+
+    /** A new job's files in the workers' work root: the only place a worker can read its input and write its outputs. */
+    JobFiles jobFiles(String kind) throws IOException {
+        return JobFiles.create(launcher.workRoot(), kind);
     }
 
     /** Runs the job on an idle or new worker; the caller holds a slot. */

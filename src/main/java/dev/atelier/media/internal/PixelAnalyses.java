@@ -13,11 +13,9 @@ import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The server side of a pixel analysis: the original as a file, one {@link PixelAnalyser} job on a
@@ -52,19 +50,13 @@ public class PixelAnalyses {
         if (original.isEmpty()) {
             return new Unavailable("the original's blob is missing");
         }
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("atelier-analysis-");
-            Path input = JobFiles.input(original.get(), work);
+        try (JobFiles files = workers.jobFiles("analysis")) {
+            Path input = files.input(original.get());
             FaceDetector.Options counting = faces.options();
-            var render = WorkerProtocol.RenderRequest.within(properties, input, mediaType, work, AnalysisRequest.targets(counting));
+            var render = WorkerProtocol.RenderRequest.within(properties, input, mediaType, files.directory(), AnalysisRequest.targets(counting));
             return outcome(workers.analyse(new AnalysisRequest(render, counting)), counting);
         } catch (IOException e) {
             return new Unavailable("the original could not be read (" + e.getClass().getSimpleName() + ")");
-        } finally {
-            if (work != null) {
-                FileSystemUtils.deleteRecursively(work.toFile());
-            }
         }
     }
 

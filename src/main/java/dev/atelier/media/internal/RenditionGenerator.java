@@ -12,7 +12,6 @@ import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes the thumbnail and preview of one version in a media worker process (which decodes once
@@ -89,16 +87,14 @@ class RenditionGenerator {
 
     private void render(RenderJob job) throws IOException {
         BlobContent original = blobs.open(job.blobKey()).orElseThrow(() -> new IOException("the original's blob is missing"));
-        Path work = Files.createTempDirectory("atelier-rendition-");
-        try {
-            Path input = JobFiles.input(original, work);
+        try (JobFiles files = workers.jobFiles("rendition")) {
+            Path work = files.directory();
+            Path input = files.input(original);
             List<Target> targets = RenditionKind.forType(job.mediaType()).stream().map(k -> target(k, job.mediaType())).toList();
             boolean timeBased = job.mediaType().startsWith("video/") || job.mediaType().startsWith("audio/");
             RenderResponse response = workers.render(RenderRequest.within(properties, input, job.mediaType(), work, targets),
                     timeBased ? properties.avJobTimeout() : properties.jobTimeout());
-            record(job, response, work);
-        } finally {
-            FileSystemUtils.deleteRecursively(work);
+            record(job, response, files);
         }
     }
 
@@ -113,12 +109,12 @@ class RenditionGenerator {
         };
     }
 
-    private void record(RenderJob job, RenderResponse response, Path work) throws IOException {
+    private void record(RenderJob job, RenderResponse response, JobFiles files) throws IOException {
         facts.save(job.asset(), job.version(), response.facts());
         switch (response.outcome()) {
             case "ok" -> {
                 for (Output output : response.outputs()) {
-                    BlobKey stored = JobFiles.store(blobs, work, output.path());
+                    BlobKey stored = files.store(blobs, output.path());
                     renditions.save(new Rendition(job.asset(), job.version(), RenditionKind.fromSlug(output.name()), RenditionStatus.READY,
                             Optional.of(stored), Optional.of(WorkerProtocol.mediaTypeOf(output.path())), output.width(), output.height(),
                             Optional.empty(), now()));

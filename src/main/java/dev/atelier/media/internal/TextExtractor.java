@@ -10,10 +10,8 @@ import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Server side of {@link dev.atelier.media.TextExtraction}: documents go to a media worker, images and
@@ -48,24 +46,18 @@ public class TextExtractor {
             return new ExtractedText.Failed("the file is larger (" + (content.size() >> 20) + " MB) than the limit for reading its text ("
                     + options.maxInput().toMegabytes() + " MB)");
         }
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("atelier-text-");
-            Path input = JobFiles.input(content, work);
+        try (JobFiles files = workers.jobFiles("text")) {
+            Path input = files.input(content);
             if (!document) {
-                return ocr.read(input, mediaType, work, options);
+                return ocr.read(input, mediaType, files.directory(), options);
             }
             ExtractedText found = document(input, mediaType, options);
             if (!scanned(found, mediaType, options)) {
                 return found;
             }
-            return withScan((ExtractedText.Found) found, ocr.readPages(input, mediaType, work, options, options.ocrPages()), options);
+            return withScan((ExtractedText.Found) found, ocr.readPages(input, mediaType, files.directory(), options, options.ocrPages()), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (work != null) {
-                FileSystemUtils.deleteRecursively(work.toFile());
-            }
         }
     }
 

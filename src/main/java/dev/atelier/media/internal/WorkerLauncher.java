@@ -15,24 +15,33 @@ import org.springframework.util.unit.DataSize;
 final class WorkerLauncher {
 
     private final List<String> command;
+    private final WorkRoot workRoot;
 
+    /** Unconfined workers, for tests that hand them files anywhere. */
     WorkerLauncher(DataSize heap) {
-        this(heap, true, "");
+        this(heap, true);
     }
 
+    /** Unconfined workers, for tests that hand them files anywhere. */
     WorkerLauncher(DataSize heap, boolean libvips) {
-        this(heap, libvips, "");
+        this(heap, libvips, "", WorkRoot.temporary(), false);
     }
 
     /**
      * @param libvips false to make workers use the pure-Java engine even where libvips is installed
      * @param javaExecutable the {@code java} to start workers with; empty for the server's own
+     * @param workRoot where job files live, and workers' temporary files
+     * @param confine whether workers confine themselves to {@code workRoot} ({@link WorkerSandbox})
      */
-    WorkerLauncher(DataSize heap, boolean libvips, String javaExecutable) {
+    WorkerLauncher(DataSize heap, boolean libvips, String javaExecutable, WorkRoot workRoot, boolean confine) {
+        this.workRoot = workRoot;
         String java = javaExecutable.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : javaExecutable;
         String classPath = System.getProperty("java.class.path");
+        // no hsperfdata file in /tmp: a confined worker could not write it, and nobody reads it
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap.toMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"));
+                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + workRoot.temp(), "-Dpdfbox.fontcache=" + workRoot.temp(),
+                "-D" + WorkerSandbox.ROOT + "=" + workRoot.root(), "-D" + WorkerSandbox.CONFINE + "=" + confine));
         if (!libvips) {
             cmd.add("-Datelier.media.disable-libvips=true");
         }
@@ -49,8 +58,15 @@ final class WorkerLauncher {
         return command;
     }
 
+    WorkRoot workRoot() {
+        return workRoot;
+    }
+
     Process start() throws IOException {
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // libvips, ffmpeg and the C library put their temporary files here too
+        builder.environment().put("TMPDIR", workRoot.temp().toString());
+        return builder.start();
     }
 
     private static boolean isBootJar(String classPath) {

@@ -31,11 +31,14 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    /** Which engine makes previews of which media types in a worker, and which formats each writes. */
-    record Capabilities(Map<String, List<String>> typesByEngine, Map<String, List<String>> formatsByEngine) {
+    /**
+     * Which engine makes previews of which media types in a worker, which formats each writes, and
+     * how the worker is confined ({@link WorkerSandbox}: {@code landlock ABI n: …} or {@code none: <why>}).
+     */
+    record Capabilities(Map<String, List<String>> typesByEngine, Map<String, List<String>> formatsByEngine, String sandbox) {
 
         static Capabilities none() {
-            return new Capabilities(Map.of(), Map.of());
+            return new Capabilities(Map.of(), Map.of(), "unknown: no worker has started");
         }
 
         /** The formats renditions of a source type can be written in; empty when nothing takes the type. */
@@ -56,11 +59,12 @@ final class WorkerProtocol {
         void write(DataOutputStream out) throws IOException {
             writeMap(out, typesByEngine);
             writeMap(out, formatsByEngine);
+            out.writeUTF(sandbox);
             out.flush();
         }
 
         static Capabilities read(DataInputStream in) throws IOException {
-            return new Capabilities(readMap(in), readMap(in));
+            return new Capabilities(readMap(in), readMap(in), in.readUTF());
         }
 
         private static void writeMap(DataOutputStream out, Map<String, List<String>> map) throws IOException {
