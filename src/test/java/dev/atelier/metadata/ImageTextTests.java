@@ -43,7 +43,7 @@ class ImageTextTests extends IntegrationTest {
     void readsEachPageOfAScannedPdfThatHasNoTextLayer() {
         String first = UniqueWords.legible();
         String second = UniqueWords.legible();
-        byte[] scan = TestDocuments.scannedPdf(TestImages.textPicture(first, "annual plan"), TestImages.textPicture(second));
+        byte[] scan = TestDocuments.scannedPdf(TestImages.textPage("Memo " + first, "annual plan"), TestImages.textPage("Page two: " + second));
         String id = admin().upload("/api/v1/assets", Multipart.file("scan.pdf", null, scan)).json().get("id").asString();
 
         JsonNode text = Poll.until(() -> admin().get("/api/v1/assets/" + id + "/text").json(),

@@ -48,6 +48,20 @@ public final class TestImages {
         return encode(textPicture(lines), "png");
     }
 
+    /** A letter-size page scanned at 150 dpi (1275 × 1650): the lines in 14 pt type from the top margin down. */
+    public static BufferedImage textPage(String... lines) {
+        BufferedImage image = image(1275, 1650, Color.WHITE, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 40));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 150, 220 + 70 * i);
+        }
+        g.dispose();
+        return image;
+    }
+
     /** Black bold lines of text on white, large enough for OCR. */
     public static BufferedImage textPicture(String... lines) {
         BufferedImage image = image(1600, 180 * lines.length + 80, Color.WHITE, BufferedImage.TYPE_INT_RGB);

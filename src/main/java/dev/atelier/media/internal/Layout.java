@@ -7,7 +7,8 @@ import dev.atelier.media.internal.WorkerProtocol.Target;
  * scaled to {@code scaledWidth} × {@code scaledHeight} (never enlarged, except that {@code fill}
  * stretches to the exact box), then for {@code cover} cropped to the box at
  * ({@code cropLeft}, {@code cropTop}), or for {@code contain} placed on a canvas of the box at
- * ({@code padLeft}, {@code padTop}).
+ * ({@code padLeft}, {@code padTop}). {@code enlarge} is {@code inside} that may also scale up: the
+ * server asks for it alone (documents rendered for OCR at a useful resolution), never a URL.
  */
 record Layout(int scaledWidth, int scaledHeight, int outputWidth, int outputHeight, int cropLeft, int cropTop, int padLeft,
         int padTop) {
@@ -44,7 +45,8 @@ record Layout(int scaledWidth, int scaledHeight, int outputWidth, int outputHeig
                         offset(target.width() - w, horizontal(target.gravity())), offset(target.height() - h, vertical(target.gravity())));
             }
             default -> {
-                double scale = Math.min(1, Math.min(boxW / sourceWidth, boxH / sourceHeight));
+                double fits = Math.min(boxW / sourceWidth, boxH / sourceHeight);
+                double scale = fit.equals("enlarge") ? fits : Math.min(1, fits);
                 int w = scaled(sourceWidth, scale);
                 int h = scaled(sourceHeight, scale);
                 return new Layout(w, h, w, h, 0, 0, 0, 0);

@@ -102,7 +102,8 @@ class TesseractOcr {
     }
 
     private static Target page(int zeroBased) {
-        return new Target("ocr-" + (zeroBased + 1), EDGE, EDGE, "inside", "center", "png", 0, Transform.NONE.onPage(zeroBased));
+        // enlarged too: a PDF page is 612 points wide, far too coarse for OCR at one pixel a point
+        return new Target("ocr-" + (zeroBased + 1), EDGE, EDGE, "enlarge", "center", "png", 0, Transform.NONE.onPage(zeroBased));
     }
 
     /** What to report when the worker could not make the images; null when it did. */
