@@ -3,11 +3,9 @@ package dev.atelier.media.internal;
 import dev.atelier.media.FaceDetection;
 import dev.atelier.media.FaceProperties;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The server side of face detection: whether the media workers can count faces, asked of a worker
@@ -50,10 +48,9 @@ class FaceDetections {
     private record Answer(FaceDetection detection, boolean fromWorker) {}
 
     private FaceDetection ask() {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("atelier-faces-");
-            Path dir = scratch;
+        // the check writes where a job would: a confined worker may write nowhere else
+        try (JobFiles files = workers.jobFiles("faces")) {
+            Path dir = files.directory();
             Answer answer = workers.call("the face detection check", (out, in) -> {
                 FaceDetector.writeCheck(out, FaceDetector.Options.of(properties), dir);
                 return new Answer(FaceDetector.readDetection(in), true);
@@ -64,10 +61,6 @@ class FaceDetections {
             return answer.detection();
         } catch (IOException e) {
             return new FaceDetection(false, "unknown: no directory for the check (" + e.getMessage() + ")");
-        } finally {
-            if (scratch != null) {
-                FileSystemUtils.deleteRecursively(scratch.toFile());
-            }
         }
     }
 }
