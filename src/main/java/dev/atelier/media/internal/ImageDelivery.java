@@ -6,6 +6,10 @@ import dev.atelier.asset.AssetVersion;
 import dev.atelier.identity.Actor;
 import dev.atelier.media.ImageSpec;
 import dev.atelier.media.MediaProperties;
+import dev.atelier.media.internal.DeliveryProblems.ImageTooLargeRequestException;
+import dev.atelier.media.internal.DeliveryProblems.ImagingUnavailableException;
+import dev.atelier.media.internal.DeliveryProblems.InvalidSignatureException;
+import dev.atelier.media.internal.DeliveryProblems.NoImageException;
 import dev.atelier.media.internal.RenditionCache.Entry;
 import dev.atelier.media.internal.WorkerProtocol.Output;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
@@ -19,7 +23,6 @@ import dev.atelier.storage.BlobKey;
 import dev.atelier.storage.BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -61,11 +64,12 @@ public class ImageDelivery {
     private final Renditions renditionBlobs;
     private final MediaProperties properties;
     private final UrlSigner signer;
+    private final DeliverableVersions versions;
     private final Clock clock;
     private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
     ImageDelivery(AssetManagement assets, FocalPoints focalPoints, BlobStore blobs, MediaWorkerPool workers, RenditionCache cache,
-            Renditions renditionBlobs, MediaProperties properties, Clock clock) {
+            Renditions renditionBlobs, MediaProperties properties, DeliverableVersions versions, Clock clock) {
         this.renditionBlobs = renditionBlobs;
         this.assets = assets;
         this.focalPoints = focalPoints;
@@ -74,6 +78,7 @@ public class ImageDelivery {
         this.cache = cache;
         this.properties = properties;
         this.signer = new UrlSigner(properties.urlKeyFile());
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -89,15 +94,60 @@ public class ImageDelivery {
      * The rendition a signed URL names, made now if no cached one exists.
      *
      * @param accept the request's {@code Accept} header, for {@code fm=auto}
+     * @throws ProblemException for an unsigned or altered URL (403), a size over the limit (400), an
+     *         unknown or trashed asset or version (404), or no image of its type (422)
      */
     public Delivered deliver(AssetId id, Map<String, String> query, String accept) {
+        ImageSpec spec = verified(id, query);
+        AssetVersion version = assets.deliverableVersion(id, spec.version())
+                .orElseThrow(() -> new NotFoundException("asset " + id + (spec.version().map(v -> " version " + v).orElse(""))));
+        Plan plan = plan(id, spec, version, accept);
+        return plan.delivered(rendered(version, plan.target(), plan.spec()));
+    }
+
+    /**
+     * What {@link #deliver} would answer when that is an already cached rendition, found without
+     * rendering and without a transaction: the version comes from {@link DeliverableVersions}
+     * (memory, kept current by the asset events), the entry from {@link RenditionCache} (memory
+     * once it has been seen). Signature, size and format rules are {@link #deliver}'s own. Empty for
+     * anything else (unsigned or altered, too large, unknown or trashed, no image, not rendered yet,
+     * a bad parameter), which {@link #deliver} then answers as ever. Whether the entry's blob is
+     * still stored is for the caller to see as it opens it.
+     */
+    public Optional<Delivered> cached(AssetId id, Map<String, String> query, String accept) {
+        try {
+            ImageSpec spec = verified(id, query);
+            return versions.find(id, spec.version()).flatMap(version -> {
+                Plan plan = plan(id, spec, version, accept);
+                return cache.find(cacheKey(version.blobKey(), plan.spec())).map(plan::delivered);
+            });
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The parsed spec of a signed query whose signature holds and whose size is within the limit. */
+    private ImageSpec verified(AssetId id, Map<String, String> query) {
         ImageSpec spec = ImageSpec.parse(query);
         if (!signer.verify(unsignedPath(id, spec), query.get("s"))) {
             throw new InvalidSignatureException();
         }
         checkSize(spec);
-        AssetVersion version = assets.deliverableVersion(id, spec.version())
-                .orElseThrow(() -> new NotFoundException("asset " + id + (spec.version().map(v -> " version " + v).orElse(""))));
+        return spec;
+    }
+
+    /**
+     * A verified spec made concrete for one version: the target to render, the spec that names it
+     * in the cache, and how the answer may be cached by others.
+     */
+    private record Plan(Target target, String spec, boolean versioned, boolean negotiated) {
+
+        Delivered delivered(Entry entry) {
+            return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), versioned, negotiated);
+        }
+    }
+
+    private Plan plan(AssetId id, ImageSpec spec, AssetVersion version, String accept) {
         Set<String> writable = workers.capabilities().formatsFor(version.mediaType());
         if (writable.isEmpty()) {
             throw new NoImageException("there is no image of this type (" + version.mediaType() + ")");
@@ -117,11 +167,9 @@ public class ImageDelivery {
                 concrete.gravity(), format, concrete.quality(), WorkerProtocol.Transform.NONE.onPage(concrete.page() - 1));
         ImageSpec anyVersion = new ImageSpec(Optional.empty(), concrete.width(), concrete.height(), concrete.fit(),
                 concrete.gravity(), format, concrete.quality(), concrete.dpr(), concrete.page());
-        Entry entry = rendered(version, target, anyVersion.query());
         // a pinned version is immutable unless the crop follows the focal point, which may move
         boolean fixed = spec.version().isPresent() && !(spec.gravity().equals("auto") && spec.fit().equals("cover"));
-        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), fixed,
-                spec.format().equals("auto"));
+        return new Plan(target, anyVersion.query(), fixed, spec.format().equals("auto"));
     }
 
     /**
@@ -247,36 +295,6 @@ public class ImageDelivery {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static final class InvalidSignatureException extends ProblemException {
-
-        InvalidSignatureException() {
-            super(403, URI.create("/problems/invalid-signature"), "Invalid signature",
-                    "This image URL is unsigned or was altered; ask Atelier for a signed URL.");
-        }
-    }
-
-    static final class ImageTooLargeRequestException extends ProblemException {
-
-        ImageTooLargeRequestException(int max) {
-            super(400, URI.create("/problems/image-size-too-large"), "Image size too large",
-                    "Width and height (times dpr) may be at most " + max + " pixels.");
-        }
-    }
-
-    static final class NoImageException extends ProblemException {
-
-        NoImageException(String reason) {
-            super(422, URI.create("/problems/no-image"), "No image", "No image can be made of this asset: " + reason + ".");
-        }
-    }
-
-    static final class ImagingUnavailableException extends ProblemException {
-
-        ImagingUnavailableException(String reason) {
-            super(503, URI.create("/problems/imaging-unavailable"), "Imaging unavailable", reason + "; try again shortly.");
         }
     }
 }

@@ -10,10 +10,8 @@ import dev.atelier.storage.BlobStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +54,7 @@ class ImageController {
         return new SignedUrl(path, ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(false).toUriString());
     }
 
+    /** Cache hits are answered before this, by {@link CachedImageFilter}; this renders misses and answers every error. */
     @Operation(summary = "A dynamic rendition (signed URL, no login)",
             description = "403 /problems/invalid-signature when unsigned or altered. Cached by content; ETag and If-None-Match; "
                     + "URLs with v are immutable for a year.")
@@ -64,12 +63,11 @@ class ImageController {
             @RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = "*/*") String accept, WebRequest request,
             HttpServletRequest servletRequest) {
         Delivered image = delivery.deliver(AssetId.parse(id), query, accept);
-        String etag = "\"" + image.etag() + "\"";
-        CacheControl caching = image.versioned() ? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
-                : CacheControl.noCache().cachePublic();
+        String etag = DeliveryHeaders.etag(image);
         boolean unchanged = request.checkNotModified(etag);
         ResponseEntity.BodyBuilder response = (unchanged ? ResponseEntity.status(304) : ResponseEntity.ok())
-                .eTag(etag).cacheControl(caching).header("X-Content-Type-Options", "nosniff");
+                .eTag(etag).cacheControl(DeliveryHeaders.caching(image)).header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", DeliveryHeaders.CONTENT_SECURITY_POLICY);
         if (image.negotiated()) {
             response = response.varyBy(HttpHeaders.ACCEPT);
         }
