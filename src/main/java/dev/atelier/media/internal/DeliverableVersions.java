@@ -77,23 +77,39 @@ class DeliverableVersions {
         return found;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(AssetTrashed event) {
-        changed(event.assetId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(AssetRestored event) {
-        changed(event.assetId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(AssetVersionAdded event) {
-        changed(event.assetId());
-    }
-
-    private void changed(AssetId id) {
+    /** Marks what is remembered of the asset stale. */
+    void changed(AssetId id) {
         marks.incrementAndGet(stripe(id));
+    }
+
+    /**
+     * The asset events that change what {@link #find} answers, once committed. A bean of its own:
+     * listener beans are proxied (to record the events' delivery), and {@link #find} runs on every
+     * cached image request.
+     */
+    @Component
+    static class Changes {
+
+        private final DeliverableVersions versions;
+
+        Changes(DeliverableVersions versions) {
+            this.versions = versions;
+        }
+
+        @TransactionalEventListener(fallbackExecution = true)
+        void on(AssetTrashed event) {
+            versions.changed(event.assetId());
+        }
+
+        @TransactionalEventListener(fallbackExecution = true)
+        void on(AssetRestored event) {
+            versions.changed(event.assetId());
+        }
+
+        @TransactionalEventListener(fallbackExecution = true)
+        void on(AssetVersionAdded event) {
+            versions.changed(event.assetId());
+        }
     }
 
     private static int stripe(AssetId id) {

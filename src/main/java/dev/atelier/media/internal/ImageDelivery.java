@@ -54,7 +54,7 @@ public class ImageDelivery {
             boolean negotiated) {
     }
 
-    private static final String PATH = "/cdn/assets/%s/image";
+    private static final MessageDigest SHA256 = sha256();
 
     private final AssetManagement assets;
     private final FocalPoints focalPoints;
@@ -284,15 +284,23 @@ public class ImageDelivery {
     }
 
     private static String unsignedPath(AssetId id, ImageSpec spec) {
-        String path = PATH.formatted(id);
+        String path = "/cdn/assets/" + id + "/image";
         return spec.query().isEmpty() ? path : path + "?" + spec.query();
     }
 
     private static String cacheKey(BlobKey source, String spec) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((source.sha256() + "|" + spec).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            // a clone of an untouched prototype: looking the algorithm up costs more than the hash
+            MessageDigest sha256 = (MessageDigest) SHA256.clone();
+            return HexFormat.of().formatHex(sha256.digest((source.sha256() + "|" + spec).getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -6,7 +6,7 @@ import org.springframework.http.CacheControl;
 
 /**
  * The headers a delivered dynamic rendition carries, whichever path answers it:
- * {@link ImageController} or {@link CachedImageFilter}.
+ * {@link ImageController} or {@link CachedImageValve}.
  */
 final class DeliveryHeaders {
 

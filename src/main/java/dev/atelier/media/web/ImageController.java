@@ -54,7 +54,7 @@ class ImageController {
         return new SignedUrl(path, ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(false).toUriString());
     }
 
-    /** Cache hits are answered before this, by {@link CachedImageFilter}; this renders misses and answers every error. */
+    /** Cache hits are answered before this, by {@link CachedImageValve}; this renders misses and answers every error. */
     @Operation(summary = "A dynamic rendition (signed URL, no login)",
             description = "403 /problems/invalid-signature when unsigned or altered. Cached by content; ETag and If-None-Match; "
                     + "URLs with v are immutable for a year.")

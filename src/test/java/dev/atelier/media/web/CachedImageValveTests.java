@@ -23,13 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Cache hits of signed rendition URLs answered ahead of Spring MVC, over real HTTP: the same bytes
+ * Cache hits of signed rendition URLs answered ahead of the filters and Spring MVC, over real HTTP: the same bytes
  * and headers as the controller's answer, and never a version the controller would not deliver.
- * A hit through the filter is told by the {@code atelier.cdn.fast-hits} counter; the controller's
- * answer for the same request is had by deleting the rendition's blob, which the filter then
+ * A hit through the valve is told by the {@code atelier.cdn.fast-hits} counter; the controller's
+ * answer for the same request is had by deleting the rendition's blob, which the valve then
  * cannot open, so the controller makes it again.
  */
-class CachedImageFilterTests extends IntegrationTest {
+class CachedImageValveTests extends IntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -48,7 +48,7 @@ class CachedImageFilterTests extends IntegrationTest {
         long before = fastHits();
         HttpResponse<byte[]> hit = send(url, "GET", "Accept", "image/webp,*/*");
 
-        assertThat(fastHits()).as("answered by the filter").isEqualTo(before + 1);
+        assertThat(fastHits()).as("answered by the valve").isEqualTo(before + 1);
         assertThat(miss.statusCode()).isEqualTo(200);
         assertThat(hit.statusCode()).isEqualTo(200);
         assertThat(hit.body()).isEqualTo(miss.body());
@@ -74,7 +74,7 @@ class CachedImageFilterTests extends IntegrationTest {
         HttpResponse<byte[]> unchanged = send(url, "GET", "If-None-Match", "\"other\", " + etag);
         HttpResponse<byte[]> changed = send(url, "GET", "If-None-Match", "\"other\"");
 
-        assertThat(fastHits()).as("all three answered by the filter").isEqualTo(before + 3);
+        assertThat(fastHits()).as("all three answered by the valve").isEqualTo(before + 3);
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(headers(head)).isEqualTo(headers(controllerHead)).containsKey("content-length");
