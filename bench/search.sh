@@ -135,7 +135,7 @@ fi
 
 # in the background and waited for, so that a signal to this script runs the cleanup at once
 # shellcheck disable=SC2086
-"$JAVA25" "-Xmx${BENCH_HEAP:-2g}" --enable-native-access=ALL-UNNAMED -Duser.timezone=UTC -cp "$WORK/classes:$CLASSPATH_APP" \
+"$JAVA25" "-Xmx${BENCH_HEAP:-2g}" ${BENCH_JVM_OPTS:-} --enable-native-access=ALL-UNNAMED -Duser.timezone=UTC -cp "$WORK/classes:$CLASSPATH_APP" \
     dev.atelier.search.internal.SearchBench --count "$COUNT" --work "$WORK" \
     --postgres "$POSTGRES_URL" --pgdata "$PGDATA" &
 CLIENT_PID=$!

@@ -21,6 +21,8 @@ final class QueryRun {
     private final Map<Kind, List<Long>> luceneNanos = new EnumMap<>(Kind.class);
     private final Map<Kind, List<Long>> postgresNanos = new EnumMap<>(Kind.class);
     private final List<String> disagreements = new ArrayList<>();
+    /** Every timed Lucene query with its time, for the slowest ones. */
+    private final List<Map.Entry<Long, BenchQuery>> luceneTimes = new ArrayList<>();
     private int queries;
     private int newestPages;
     private int relevancePages;
@@ -73,7 +75,9 @@ final class QueryRun {
     private Answer lucene(BenchQuery q) {
         long start = System.nanoTime();
         var page = index.search(q.forIndex());
-        luceneNanos.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        luceneNanos.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(nanos);
+        luceneTimes.add(Map.entry(nanos, q));
         return SearchBench.answer(page);
     }
 
@@ -168,6 +172,19 @@ final class QueryRun {
                 .map(k -> "%s %.1f".formatted(k.name().toLowerCase(), summary(luceneNanos.get(k))[2])).collect(Collectors.joining(", "));
         return "target        p99 under %.0f ms with facets on this machine: lucene p99 %.1f ms over all queries (%s): %s"
                 .formatted(p99Millis, lucene[2], perClass, lucene[2] < p99Millis ? "met" : "NOT met");
+    }
+
+    /** The slowest Lucene queries: time, what was asked and how many matched, to see what the tail is made of. */
+    List<String> slowest(int n) {
+        List<String> lines = new ArrayList<>();
+        luceneTimes.stream().sorted(Map.Entry.<Long, BenchQuery>comparingByKey().reversed()).limit(n).forEach(e -> {
+            BenchQuery q = e.getValue();
+            long total = index.search(q.forIndex()).total();
+            lines.add("%-13s %6.1f ms  %-10s q=\"%s\" %s sort %s, %,d matches".formatted(lines.isEmpty() ? "slowest" : "", e.getKey() / 1e6,
+                    q.kind().name().toLowerCase(java.util.Locale.ROOT), q.text(), q.selected().isEmpty() ? "" : q.selected().toString(),
+                    q.sort().name().toLowerCase(java.util.Locale.ROOT), total));
+        });
+        return lines;
     }
 
     String agreement() {

@@ -110,10 +110,11 @@ public final class SearchBench {
                 var warmed = machine.sample();
                 runner.time(timed);
                 var timedEnd = machine.sample();
-                report("queries       %d (seed %d: %s), after %d warm-up queries on each engine (seed %d); each asks for 50 hits, the total and 4 facets; engines take turns query by query, one query at a time; first search after opening the index %.0f ms (not counted)"
+                report("queries       %d (seed %d: %s), after %d warm-up queries on each engine (seed %d); each asks for 50 hits, the total and every facet (10; 5 have values in this data); engines take turns query by query, one query at a time; first search after opening the index %.0f ms (not counted)"
                         .formatted(queryCount, seed, runner.mix(timed), warmup, seed + 1, firstSearch));
                 runner.table().forEach(SearchBench::report);
                 report(runner.target(TARGET_P99_MS));
+                runner.slowest(8).forEach(SearchBench::report);
                 report(runner.agreement());
                 report("machine       load average %s at the start, %s at the end; other processes (not this benchmark, not its PostgreSQL) kept %.2f / %.2f / %.2f of the %d cores busy on average during the lucene build / postgres load / timed queries"
                         .formatted(loadBefore, MachineLoad.loadAverage(), MachineLoad.others(started, built), MachineLoad.others(built, loaded),

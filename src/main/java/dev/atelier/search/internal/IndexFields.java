@@ -54,6 +54,11 @@ final class IndexFields {
     static final String READERS = "readers";
     static final String REVISION = "revision";
     static final String TITLE_SORT = "title_sort";
+    /** The asset id's two halves as numbers ({@link LuceneDocuments#unsigned}), the sorts' tie-break. */
+    static final String ID_HIGH = "id_high";
+    static final String ID_LOW = "id_low";
+    /** Each facet dimension's values live in a doc-values field of its own: {@code facet.type}, {@code facet.field.channel}. */
+    static final String FACET = "facet.";
     /** Custom fields live under {@code field.<key>}, so no key an admin picks can clash with the fields above. */
     static final String CUSTOM = "field.";
 
@@ -80,6 +85,13 @@ final class IndexFields {
 
     /** Free-text fields and their weight. */
     static final Map<String, Float> FREE_TEXT = Map.of(TITLE, 4f, TAG_WORDS, 3f, FILENAME, 2f, TEXT, 1f, CONTENT, 0.5f);
+
+    /**
+     * The free-text fields that decide whether a document matches: {@link #TEXT} holds every word
+     * of the title and file names, so those add weight but no matches. Counting (the total, the
+     * facets) needs no scores, and a disjunction over fewer posting lists is cheaper.
+     */
+    static final Map<String, Float> MATCHING_TEXT = Map.of(TAG_WORDS, 1f, TEXT, 1f, CONTENT, 1f);
 
     private IndexFields() {
     }

@@ -69,6 +69,8 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     private final SearcherManager searchers;
     private final LuceneDocuments documents = new LuceneDocuments();
     private final LuceneQueries queries;
+    /** The same queries without the free-text fields that only add weight: for counting. */
+    private final LuceneQueries matching;
     private final LuceneFacets facets;
     private final ScheduledExecutorService committer;
     /** Shared by all searches, so that concurrent searches never take more than these threads (besides their own). */
@@ -92,6 +94,13 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     }
 
     LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, SlicedSearcher.Slicing slicing, int layout) throws IOException {
+        // an eighth of the heap at most: one or two bytes per asset and single-valued facet dimension
+        this(path, commitInterval, facetValues, slicing, layout, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    /** @param facetMemory the most bytes facet columns may hold ({@link FacetColumns}) */
+    LuceneAssetIndex(Path path, Duration commitInterval, int facetValues, SlicedSearcher.Slicing slicing, int layout, long facetMemory)
+            throws IOException {
         Files.createDirectories(path);
         Analyzer analyzer = LuceneDocuments.textAnalyzer();
         this.directory = FSDirectory.open(path);
@@ -109,7 +118,8 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
             }
         });
         this.queries = new LuceneQueries(analyzer);
-        this.facets = new LuceneFacets(documents.facetsConfig(), facetValues, searchThreads, slicing);
+        this.matching = new LuceneQueries(analyzer, MATCHING_TEXT);
+        this.facets = new LuceneFacets(facetValues, facetMemory);
         this.committer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-commit").factory());
         long every = Math.max(commitInterval.toMillis(), 10);
         committer.scheduleWithFixedDelay(this::commit, every, every, TimeUnit.MILLISECONDS);
@@ -220,25 +230,27 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         return withSearcher(all -> {
             Sort sort = LuceneSorts.of(q.sort());
             var context = new LuceneQueries.Context(q.me(), q.custom());
-            org.apache.lucene.search.Query main = restricted(q, queries.selected(q.selected(), "", context));
-            var fitting = ((SlicedSearcher) all).fitting(main);
+            org.apache.lucene.search.Query main = restricted(q, queries, queries.selected(q.selected(), "", context));
+            org.apache.lucene.search.Query counted = restricted(q, matching, queries.selected(q.selected(), "", context));
+            var fitting = ((SlicedSearcher) all).fitting(counted);
             IndexSearcher searcher = fitting.searcher();
             FieldDoc after = q.after().map(c -> LuceneSorts.after(c, sort, searcher.getIndexReader().maxDoc())).orElse(null);
-            var found = LuceneMatches.find(searcher, main, q.limit() + 1, sort, after, q.withFacets(), fitting.many());
+            var found = LuceneMatches.find(searcher, main, counted, q.limit() + 1, sort, after,
+                    q.withFacets() ? facets.tally(searcher.getIndexReader(), context) : null, fitting.many());
             ScoreDoc[] docs = found.page().scoreDocs;
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(stored, d.doc)).toList();
             Optional<String> next = docs.length > q.limit() ? Optional.of(LuceneSorts.cursor((FieldDoc) docs[q.limit() - 1])) : Optional.empty();
-            var facetCounts = found.all() != null
-                    ? facets.count(searcher, found.all(), q.selected(), context,
-                            dim -> restricted(q, queries.selected(q.selected(), dim, context)))
+            var facetCounts = found.counts() != null
+                    ? facets.count(searcher, found.counts(), q.selected(), context,
+                            dim -> restricted(q, matching, queries.selected(q.selected(), dim, context)))
                     : List.<dev.atelier.search.SearchResult.Facet>of();
             return new Page(found.total(), hits, facetCounts, next);
         });
     }
 
     /** The user's query, the chosen facet values, the place (library unless the query names one) and the user's rights. */
-    private org.apache.lucene.search.Query restricted(Query q, org.apache.lucene.search.Query selected) {
+    private static org.apache.lucene.search.Query restricted(Query q, LuceneQueries queries, org.apache.lucene.search.Query selected) {
         var b = new BooleanQuery.Builder().add(queries.translate(q.query(), new LuceneQueries.Context(q.me(), q.custom())), Occur.MUST).add(selected, Occur.FILTER)
                 .add(new TermInSetQuery(READERS, q.readers().stream().map(BytesRef::new).toList()), Occur.FILTER);
         if (!LuceneQueries.namesPlace(q.query())) {

@@ -20,11 +20,10 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 
 /** How an {@link AssetDocument} is laid out in Lucene, and how its text is analysed. */
@@ -35,29 +34,19 @@ final class LuceneDocuments {
      * {@link #toLucene} that old documents would miss (a new field, another analysis): an index
      * written with another layout is rebuilt from the database at the next start. 1 stands for
      * the indexes written before the layout was recorded; 2 added the review {@code status}, 3 the
-     * {@code faces} count.
+     * {@code faces} count, 4 the id as two numbers for sorting and a doc-values field per facet.
      */
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 4;
 
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
-
-    private final FacetsConfig facets = new FacetsConfig();
-
-    LuceneDocuments() {
-        facets.setMultiValued(TAG, true);
-        facets.setMultiValued(COLLECTION, true);
-        facets.setMultiValued(COLOR, true);
-    }
-
-    FacetsConfig facetsConfig() {
-        return facets;
-    }
 
     Document toLucene(AssetDocument a) throws IOException {
         Document doc = new Document();
         String id = a.id().toString();
         doc.add(new StringField(ID, id, Store.YES));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+        // the id as two numbers for the sorts' tie-break: comparing bytes from the terms dictionary cost every competitive hit a block decompression
+        doc.add(new NumericDocValuesField(ID_HIGH, unsigned(a.id().value().getMostSignificantBits())));
+        doc.add(new NumericDocValuesField(ID_LOW, unsigned(a.id().value().getLeastSignificantBits())));
         doc.add(new NumericDocValuesField(REVISION, a.revision()));
         doc.add(new TextField(TITLE, a.title(), Store.YES));
         doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(a.title().toLowerCase(Locale.ROOT))));
@@ -88,7 +77,7 @@ final class LuceneDocuments {
             number(doc, MEGAPIXELS, Math.round(a.pixels().pixels() / 1000.0));
             a.pixels().faces().ifPresent(n -> {
                 number(doc, FACES, n);
-                doc.add(new SortedSetDocValuesFacetField(FACES, faceBucket(n)));
+                facet(doc, FACES, faceBucket(n));
             });
         }
         doc.add(new TextField(CONTENT, a.content(), Store.NO));
@@ -102,12 +91,12 @@ final class LuceneDocuments {
         doc.add(new StoredField(FORMAT, a.mediaType()));
         doc.add(new StringField(IN, a.trashed() ? "trash" : "library", Store.YES));
         number(doc, CREATED, a.createdAt().toEpochMilli());
-        doc.add(new SortedSetDocValuesFacetField(CREATED, MONTH.format(a.createdAt())));
+        facet(doc, CREATED, MONTH.format(a.createdAt()));
         number(doc, UPDATED, a.updatedAt().toEpochMilli());
         number(doc, SIZE, a.size());
         number(doc, VERSIONS, a.versions());
         a.readers().forEach(r -> doc.add(new StringField(READERS, r, Store.NO)));
-        return facets.build(doc);
+        return doc;
     }
 
     /**
@@ -115,7 +104,7 @@ final class LuceneDocuments {
      * lower-cased values plus a facet (in the values' own spelling) for the rest. A term also
      * matches by its synonyms and broader terms, which join the tag words for free text.
      */
-    private void custom(Document doc, IndexedField f) {
+    private static void custom(Document doc, IndexedField f) {
         String name = CUSTOM + f.key();
         switch (f.type()) {
             case TEXT, LONG_TEXT, URL -> f.values().forEach(v -> doc.add(new TextField(name, v, Store.NO)));
@@ -123,10 +112,9 @@ final class LuceneDocuments {
             case DATE -> f.values().forEach(v -> doc.add(new LongPoint(name,
                     java.time.LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli())));
             default -> {
-                facets.setMultiValued(name, true);
                 f.values().forEach(v -> {
                     doc.add(new StringField(name, v.toLowerCase(Locale.ROOT), Store.NO));
-                    doc.add(new SortedSetDocValuesFacetField(name, v));
+                    facet(doc, name, v);
                     doc.add(new TextField(TAG_WORDS, v, Store.NO));
                 });
                 f.words().forEach(w -> {
@@ -139,13 +127,23 @@ final class LuceneDocuments {
 
     private static void keyword(Document doc, String field, String value) {
         doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Store.NO));
-        doc.add(new SortedSetDocValuesFacetField(field, value.toLowerCase(Locale.ROOT)));
+        facet(doc, field, value.toLowerCase(Locale.ROOT));
+    }
+
+    /** A value of a facet dimension, counted by {@link FacetTally}. */
+    private static void facet(Document doc, String dimension, String value) {
+        doc.add(new SortedSetDocValuesField(FacetOrdinals.field(dimension), new BytesRef(value)));
     }
 
     private static void number(Document doc, String field, long value) {
         doc.add(new LongPoint(field, value));
         doc.add(new NumericDocValuesField(field, value));
         doc.add(new StoredField(field, value));
+    }
+
+    /** A long whose signed order is the unsigned order of {@code bits}: UUIDs then sort as their text does. */
+    static long unsigned(long bits) {
+        return bits ^ Long.MIN_VALUE;
     }
 
     static String subtype(String mediaType) {

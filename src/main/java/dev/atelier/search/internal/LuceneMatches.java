@@ -1,10 +1,9 @@
 package dev.atelier.search.internal;
 
 import java.io.IOException;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -25,27 +24,29 @@ final class LuceneMatches {
 
     /**
      * @param page at most {@code n} hits in the sort's order, after {@code after}
-     * @param all every match, for facets; null when no facets were asked for
+     * @param counts the facet counts over every match; null when no facets were asked for
      * @param total how many documents match, exactly
      */
-    record Found(TopFieldDocs page, @Nullable FacetsCollector all, long total) {}
+    record Found(TopFieldDocs page, FacetTally.@Nullable Counts counts, long total) {}
 
-    /** @param many whether the query is expected to match many documents: one pass is cheaper for a few */
-    static Found find(IndexSearcher searcher, Query query, int n, Sort sort, @Nullable FieldDoc after, boolean withFacets, boolean many)
-            throws IOException {
-        if (withFacets && !many) {
-            var once = FacetsCollectorManager.searchAfter(searcher, after, query, n, sort, sort.needsScores(), new FacetsCollectorManager());
-            return new Found((TopFieldDocs) once.topDocs(), once.facetsCollector(), total(once.facetsCollector()));
+    /**
+     * @param query what ranks the page
+     * @param counted the same matches, cheaper to find when no scores are needed
+     * @param facets what counts the facets; null when none are asked for
+     * @param many whether the query is expected to match many documents: one pass is cheaper for a few
+     */
+    static Found find(IndexSearcher searcher, Query query, Query counted, int n, Sort sort, @Nullable FieldDoc after,
+            @Nullable FacetTally facets, boolean many) throws IOException {
+        if (facets != null && !many) {
+            Object[] once = searcher.search(query, new MultiCollectorManager(new TopFieldCollectorManager(sort, n, after, n), facets));
+            var counts = (FacetTally.Counts) once[1];
+            return new Found((TopFieldDocs) once[0], counts, counts.total());
         }
         TopFieldDocs page = searcher.search(query, new TopFieldCollectorManager(sort, n, after, n));
-        if (!withFacets) {
-            return new Found(page, null, searcher.count(query));
+        if (facets == null) {
+            return new Found(page, null, searcher.count(counted));
         }
-        FacetsCollector all = searcher.search(query, new FacetsCollectorManager(false));
-        return new Found(page, all, total(all));
-    }
-
-    static long total(FacetsCollector matches) {
-        return matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+        var counts = searcher.search(counted, facets);
+        return new Found(page, counts, counts.total());
     }
 }

@@ -34,9 +34,17 @@ final class LuceneQueries {
     private static final int MAX_CLAUSES = 200;
 
     private final Analyzer analyzer;
+    private final Map<String, Float> freeText;
 
+    /** Queries for ranking: free text looks in every {@link IndexFields#FREE_TEXT} field with its weight. */
     LuceneQueries(Analyzer analyzer) {
+        this(analyzer, FREE_TEXT);
+    }
+
+    /** @param freeText where free text looks, with weights: {@link IndexFields#MATCHING_TEXT} for counting only */
+    LuceneQueries(Analyzer analyzer, Map<String, Float> freeText) {
         this.analyzer = analyzer;
+        this.freeText = freeText;
     }
 
     /**
@@ -120,9 +128,9 @@ final class LuceneQueries {
         return tokens.size() == 1 ? all.build().clauses().getFirst().query() : all.build();
     }
 
-    private static Query anyField(Function<String, Query> perField) {
+    private Query anyField(Function<String, Query> perField) {
         var any = new BooleanQuery.Builder();
-        FREE_TEXT.forEach((field, boost) -> any.add(new BoostQuery(perField.apply(field), boost), Occur.SHOULD));
+        freeText.forEach((field, boost) -> any.add(new BoostQuery(perField.apply(field), boost), Occur.SHOULD));
         return any.build();
     }
 

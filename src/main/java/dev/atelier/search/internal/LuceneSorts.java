@@ -24,18 +24,19 @@ final class LuceneSorts {
 
     static Sort of(SearchSort sort) {
         return switch (sort) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id(false));
-            case NEWEST -> new Sort(new SortField(CREATED, SortField.Type.LONG, true), id(true));
-            case OLDEST -> new Sort(new SortField(CREATED, SortField.Type.LONG), id(false));
-            case UPDATED -> new Sort(new SortField(UPDATED, SortField.Type.LONG, true), id(true));
-            case TITLE -> new Sort(new SortField(TITLE_SORT, SortField.Type.STRING), id(false));
-            case LARGEST -> new Sort(new SortField(SIZE, SortField.Type.LONG, true), id(true));
-            case SMALLEST -> new Sort(new SortField(SIZE, SortField.Type.LONG), id(false));
+            case RELEVANCE -> sort(SortField.FIELD_SCORE, false);
+            case NEWEST -> sort(new SortField(CREATED, SortField.Type.LONG, true), true);
+            case OLDEST -> sort(new SortField(CREATED, SortField.Type.LONG), false);
+            case UPDATED -> sort(new SortField(UPDATED, SortField.Type.LONG, true), true);
+            case TITLE -> sort(new SortField(TITLE_SORT, SortField.Type.STRING), false);
+            case LARGEST -> sort(new SortField(SIZE, SortField.Type.LONG, true), true);
+            case SMALLEST -> sort(new SortField(SIZE, SortField.Type.LONG), false);
         };
     }
 
-    private static SortField id(boolean reverse) {
-        return new SortField(ID, SortField.Type.STRING, reverse);
+    /** {@code first}, then the id (its two halves), in the id's text order or the reverse. */
+    private static Sort sort(SortField first, boolean reverseId) {
+        return new Sort(first, new SortField(ID_HIGH, SortField.Type.LONG, reverseId), new SortField(ID_LOW, SortField.Type.LONG, reverseId));
     }
 
     static String cursor(FieldDoc last) {
