@@ -9,9 +9,11 @@ import dev.atelier.search.SearchQuery.Comparison;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -104,6 +106,10 @@ final class LuceneQueries {
         for (SearchQuery part : parts) {
             if (occur == Occur.MUST && part instanceof SearchQuery.Not not) {
                 b.add(translate(not.part(), me), Occur.MUST_NOT);
+            } else if (occur == Occur.MUST && filters(part, me)) {
+                // type:image in "photo type:image" narrows the matches but says nothing about which rank first; a scored
+                // clause would also keep the page's pass from skipping documents that cannot make the page
+                b.add(translate(part, me), Occur.FILTER);
             } else {
                 b.add(translate(part, me), occur);
             }
@@ -114,18 +120,37 @@ final class LuceneQueries {
         return b.build();
     }
 
+    /** Whether a part only narrows the matches: a field of exact values, dates or numbers, not of words. */
+    private static boolean filters(SearchQuery part, Context me) {
+        if (!(part instanceof SearchQuery.Field f)) {
+            return false;
+        }
+        Kind kind = QUERYABLE.get(f.name());
+        if (kind != null) {
+            return kind != Kind.TEXT;
+        }
+        FieldType custom = me.custom().get(f.name());
+        return custom != null && custom != FieldType.TEXT && custom != FieldType.LONG_TEXT && custom != FieldType.URL;
+    }
+
     private Query words(String text, boolean prefix) {
         List<String> tokens = tokens(TEXT, text);
         if (tokens.isEmpty()) {
             return new MatchAllDocsQuery();
         }
         var all = new BooleanQuery.Builder();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             boolean last = prefix && i == tokens.size() - 1;
+            if (!last && !seen.add(token)) {
+                // "logo logo" finds and ranks what "logo" does, at twice the work
+                continue;
+            }
             all.add(anyField(field -> last ? new PrefixQuery(new Term(field, token)) : new TermQuery(new Term(field, token))), Occur.MUST);
         }
-        return tokens.size() == 1 ? all.build().clauses().getFirst().query() : all.build();
+        BooleanQuery built = all.build();
+        return built.clauses().size() == 1 ? built.clauses().getFirst().query() : built;
     }
 
     private Query anyField(Function<String, Query> perField) {
