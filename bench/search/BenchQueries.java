@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * (fields such as {@code type:image created:>2025-01-01}, some with a facet value chosen, an
  * eighth of them the bare library page with nothing typed; newest first unless a word is in it),
  * 20 % the same two shapes for a user who may see about 1 % of the library. Every query asks for
- * the first page of 50 hits, the exact total and the four facets, as the API does.
+ * the first page of 50 hits, the exact total and every facet, as the API does.
  */
 final class BenchQueries {
 

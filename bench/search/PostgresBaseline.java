@@ -32,6 +32,7 @@ final class PostgresBaseline implements AutoCloseable {
                 media_type text NOT NULL,
                 subtype text NOT NULL,
                 owner text NOT NULL,
+                status text NOT NULL,
                 trashed boolean NOT NULL,
                 created timestamptz NOT NULL,
                 updated timestamptz NOT NULL,
@@ -43,7 +44,7 @@ final class PostgresBaseline implements AutoCloseable {
                     || setweight(to_tsvector('simple', translate(filenames, '._-', '   ')), 'B')
                     || setweight(to_tsvector('simple', translate(description, '._-', '   ')), 'C')) STORED)""";
 
-    static final String COLUMNS = "id, revision, title, description, filenames, type, media_type, subtype, owner, trashed, created, updated, size, versions, readers";
+    static final String COLUMNS = "id, revision, title, description, filenames, type, media_type, subtype, owner, status, trashed, created, updated, size, versions, readers";
 
     /** Each index with the name its build time is reported under. */
     static final Map<String, String> INDEXES = new LinkedHashMap<>();
@@ -128,7 +129,7 @@ final class PostgresBaseline implements AutoCloseable {
         String readers = "{" + String.join(",", a.readers().stream().map(r -> "\"" + r + "\"").toList()) + "}";
         Object[] values = {a.id(), a.revision(), a.title(), a.description(), String.join("\n", a.filenames()), a.type(),
                 a.mediaType().toLowerCase(java.util.Locale.ROOT), LuceneDocuments.subtype(a.mediaType()),
-                a.owner().toLowerCase(java.util.Locale.ROOT), a.trashed(), a.createdAt(), a.updatedAt(), a.size(), a.versions(), readers};
+                a.owner().toLowerCase(java.util.Locale.ROOT), a.status(), a.trashed(), a.createdAt(), a.updatedAt(), a.size(), a.versions(), readers};
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append('\t');
