@@ -5,12 +5,11 @@ import dev.atelier.media.internal.WorkerProcess.WorkerDiedException;
 import dev.atelier.media.internal.WorkerProtocol.Capabilities;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
+import dev.atelier.media.internal.WorkerSlots.Urgency;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -31,7 +30,7 @@ class MediaWorkerPool implements DisposableBean {
     static final String NOT_STARTED = "the media workers could not be started";
 
     private final WorkerLauncher launcher;
-    private final Semaphore slots;
+    private final WorkerSlots slots;
     private final Deque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
     private final Duration timeout;
     private final long memoryLimit;
@@ -57,30 +56,38 @@ class MediaWorkerPool implements DisposableBean {
     MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout, long memoryLimit) {
         this.launcher = launcher;
         this.size = size;
-        this.slots = new Semaphore(size, true);
+        this.slots = new WorkerSlots(size);
         this.timeout = timeout;
         this.memoryLimit = memoryLimit;
     }
 
+    /** Renders for enrichment (OCR pages), after previews and anything someone waits for. */
     RenderResponse render(RenderRequest request) {
-        return render(request, timeout);
+        return render(request, timeout, Urgency.ENRICHMENT, null);
     }
 
+    /** Renders the previews of a new version, ahead of enrichment. */
     RenderResponse render(RenderRequest request, Duration jobTimeout) {
-        return render(request, jobTimeout, null);
+        return render(request, jobTimeout, Urgency.PREVIEWS, null);
     }
 
     /**
-     * @param slotWait how long to wait for a free worker (null: as long as it takes); a request
-     *     someone is waiting for must not queue behind long video jobs: it gets {@code unavailable}
+     * Renders what someone waits for, ahead of everything else.
+     *
+     * @param slotWait how long to wait for a free worker; a request someone is waiting for must
+     *     not queue behind long video jobs: it gets {@code unavailable}
      */
     RenderResponse render(RenderRequest request, Duration jobTimeout, Duration slotWait) {
+        return render(request, jobTimeout, Urgency.WAITED_FOR, slotWait);
+    }
+
+    private RenderResponse render(RenderRequest request, Duration jobTimeout, Urgency urgency, Duration slotWait) {
         jobs.incrementAndGet();
         if (slotWait == null) {
-            slots.acquireUninterruptibly();
+            slots.acquire(urgency);
         } else {
             try {
-                if (!slots.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!slots.acquire(urgency, slotWait)) {
                     return RenderResponse.refused("unavailable", "all media workers are busy");
                 }
             } catch (InterruptedException e) {
@@ -92,18 +99,18 @@ class MediaWorkerPool implements DisposableBean {
             return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
                     problem -> RenderResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
         } finally {
-            slots.release();
+            slots.release(urgency);
         }
     }
 
     /** Analyses the pixels of the request's input ({@link PixelAnalyser}) on a worker, waiting for a free one. */
     AnalysisResponse analyse(AnalysisRequest request) {
-        slots.acquireUninterruptibly();
+        slots.acquire(Urgency.ENRICHMENT);
         try {
             return withWorker(request.render().input(), worker -> worker.analyse(request, timeout, memoryLimit), timeout,
                     problem -> AnalysisResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
         } finally {
-            slots.release();
+            slots.release(Urgency.ENRICHMENT);
         }
     }
 
@@ -114,16 +121,20 @@ class MediaWorkerPool implements DisposableBean {
      */
     <T> T call(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure) {
         jobs.incrementAndGet();
-        return diagnose(subject, exchange, failure);
+        return exchange(subject, exchange, failure, Urgency.ENRICHMENT);
     }
 
-    /** Like {@link #call}, for a diagnostic ({@link SandboxCheck}) that is no job of the server's. */
+    /** Like {@link #call}, for a diagnostic ({@link SandboxCheck}) that is no job of the server's; ahead of jobs. */
     <T> T diagnose(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure) {
-        slots.acquireUninterruptibly();
+        return exchange(subject, exchange, failure, Urgency.WAITED_FOR);
+    }
+
+    private <T> T exchange(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure, Urgency urgency) {
+        slots.acquire(urgency);
         try {
             return withWorker(subject, worker -> worker.call(exchange, timeout, memoryLimit), timeout, failure);
         } finally {
-            slots.release();
+            slots.release(urgency);
         }
     }
 
@@ -138,11 +149,11 @@ class MediaWorkerPool implements DisposableBean {
             if (System.nanoTime() - lastFailedProbe < PROBE_BACKOFF_NANOS) {
                 return Capabilities.none();
             }
-            slots.acquireUninterruptibly();
+            slots.acquire(Urgency.WAITED_FOR);
             try {
                 known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
             } finally {
-                slots.release();
+                slots.release(Urgency.WAITED_FOR);
             }
             if (known == null) {
                 lastFailedProbe = System.nanoTime();

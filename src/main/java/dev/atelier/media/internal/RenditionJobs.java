@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.atelier.asset.AssetVersionAdded;
@@ -47,7 +48,9 @@ class RenditionJobs {
 
     @Bean
     OneTimeTask<String> renderVersionTask() {
+        // previews first: people wait for them; text and pixel analysis (faces, OCR) run after
         return Tasks.oneTime(TASK, String.class)
+                .defaultPriority(Priority.HIGH)
                 .onFailure(new RetryWithBackoff())
                 .execute((instance, context) -> generator.generate(RenderJob.decode(instance.getData())));
     }

@@ -1,6 +1,7 @@
 package dev.atelier.metadata.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.atelier.asset.AssetVersionAdded;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class ImageAnalysisJobs {
 
     @Bean
     OneTimeTask<String> analysePixelsTask() {
-        return VersionTasks.oneTime(TASK, analyser::analyse, analyser::giveUp);
+        return VersionTasks.oneTime(TASK, Priority.LOW, analyser::analyse, analyser::giveUp);
     }
 
     /** In the uploading transaction: the version and its job commit together. */

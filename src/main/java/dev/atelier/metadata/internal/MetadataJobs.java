@@ -1,6 +1,7 @@
 package dev.atelier.metadata.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.atelier.asset.AssetVersionAdded;
 import java.time.Clock;
@@ -35,12 +36,12 @@ class MetadataJobs {
 
     @Bean
     OneTimeTask<String> readMetadataTask() {
-        return VersionTasks.oneTime(TASK, reader::read, reader::giveUp);
+        return VersionTasks.oneTime(TASK, Priority.MEDIUM, reader::read, reader::giveUp);
     }
 
     @Bean
     OneTimeTask<String> extractTextTask() {
-        return VersionTasks.oneTime(TEXT_TASK, texts::read, texts::giveUp);
+        return VersionTasks.oneTime(TEXT_TASK, Priority.LOW, texts::read, texts::giveUp);
     }
 
     /** In the uploading transaction: the version and its jobs commit together. */

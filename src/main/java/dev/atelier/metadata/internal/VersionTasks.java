@@ -33,11 +33,17 @@ final class VersionTasks {
         return asset + "/" + version;
     }
 
-    /** A one-time job per version, retried a few times a minute more apart each time, then given up with the reason. */
-    static OneTimeTask<String> oneTime(String name, Work work, GiveUpAfterAttempts.GiveUp giveUp) {
-        return Tasks.oneTime(name, String.class).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, giveUp)).execute((instance, context) -> {
-            Ref ref = Ref.parse(instance.getData());
-            work.run(ref.asset(), ref.version());
-        });
+    /**
+     * A one-time job per version, retried a few times a minute more apart each time, then given up with the reason.
+     *
+     * @param priority which due jobs run first ({@link com.github.kagkarlsson.scheduler.task.Priority}): what people wait
+     *     for before what enriches a version later
+     */
+    static OneTimeTask<String> oneTime(String name, int priority, Work work, GiveUpAfterAttempts.GiveUp giveUp) {
+        return Tasks.oneTime(name, String.class).defaultPriority(priority).onFailure(new GiveUpAfterAttempts(MAX_ATTEMPTS, giveUp))
+                .execute((instance, context) -> {
+                    Ref ref = Ref.parse(instance.getData());
+                    work.run(ref.asset(), ref.version());
+                });
     }
 }

@@ -37,6 +37,8 @@ class JobsConfiguration {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
+                // due jobs run by priority (then by time): previews before enrichment
+                .enablePriority()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
     }

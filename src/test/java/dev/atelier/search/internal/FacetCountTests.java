@@ -61,6 +61,27 @@ class FacetCountTests {
         }
     }
 
+    /** 300 owners: more values than a byte holds, so the column takes two bytes per asset; each owner's count is exact. */
+    @Test
+    void countsMoreValuesThanFitInAByte() throws Exception {
+        try (var index = new LuceneAssetIndex(dir, Duration.ofMillis(50), 400, new SlicedSearcher.Slicing(2, 0))) {
+            List<AssetDocument> docs = new ArrayList<>();
+            for (int n = 0; n < 900; n++) {
+                Instant created = Instant.parse("2026-01-10T00:00:00Z");
+                docs.add(new AssetDocument(new AssetId(UUID.randomUUID()), 1, "asset " + n, "", List.of("f" + n + ".jpg"), "image", "image/jpeg",
+                        "u%03d".formatted(n % 300), false, created, created, 1000, 1, EVERYONE, false, AssetDocument.Embedded.NONE, Set.of()));
+            }
+            index.upsert(docs);
+            var page = index.search(new AssetIndex.Query(SearchQuery.parse(""), Map.of(), EVERYONE, "me", SearchSort.NEWEST, Optional.empty(), 5,
+                    true, 400, Map.of()));
+            var owners = page.facets().stream().filter(f -> f.name().equals("owner")).findFirst().orElseThrow().values();
+            assertThat(owners).hasSize(300).allSatisfy(v -> assertThat(v.count()).isEqualTo(3));
+            // ties in the values' order
+            assertThat(owners.getFirst().value()).isEqualTo("u000");
+            assertThat(owners.getLast().value()).isEqualTo("u299");
+        }
+    }
+
     private static void checkAll(LuceneAssetIndex index) {
         for (String q : List.of("", "hero", "camp*", "type:image", "tag:night")) {
             for (var readers : List.of(EVERYONE, GROUP)) {
