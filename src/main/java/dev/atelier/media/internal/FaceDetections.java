@@ -51,7 +51,8 @@ class FaceDetections {
         // the check writes where a job would: a confined worker may write nowhere else
         try (JobFiles files = workers.jobFiles("faces")) {
             Path dir = files.directory();
-            Answer answer = workers.call("the face detection check", (out, in) -> {
+            // a probe (health, the System page) must not wait behind the enrichment queue
+            Answer answer = workers.diagnose("the face detection check", (out, in) -> {
                 FaceDetector.writeCheck(out, FaceDetector.Options.of(properties), dir);
                 return new Answer(FaceDetector.readDetection(in), true);
             }, problem -> new Answer(new FaceDetection(false, "unknown until a media worker answers (" + problem + ")"), false));

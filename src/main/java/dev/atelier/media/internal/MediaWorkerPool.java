@@ -61,8 +61,13 @@ class MediaWorkerPool implements DisposableBean {
         this.memoryLimit = memoryLimit;
     }
 
-    /** Renders for enrichment (OCR pages), after previews and anything someone waits for. */
+    /** Renders like the previews of a new version. */
     RenderResponse render(RenderRequest request) {
+        return render(request, timeout);
+    }
+
+    /** Renders for enrichment (OCR pages), after previews and anything someone waits for. */
+    RenderResponse renderForEnrichment(RenderRequest request) {
         return render(request, timeout, Urgency.ENRICHMENT, null);
     }
 

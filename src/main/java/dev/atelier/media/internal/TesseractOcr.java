@@ -55,7 +55,7 @@ class TesseractOcr {
         if (!capabilities.types().contains(mediaType)) {
             return new ExtractedText.Unsupported("no image of this type can be made for OCR (" + mediaType + ")");
         }
-        RenderResponse first = workers.render(RenderRequest.within(limits, input, mediaType, work, List.of(page(0))));
+        RenderResponse first = workers.renderForEnrichment(RenderRequest.within(limits, input, mediaType, work, List.of(page(0))));
         List<Path> images = new ArrayList<>();
         ExtractedText refused = refusal(first);
         if (refused != null) {
@@ -65,7 +65,7 @@ class TesseractOcr {
         int pages = Math.min(maxPages, Integer.parseInt(first.facts().getOrDefault("pages", "1")));
         if (pages > 1) {
             List<Target> rest = IntStream.range(1, pages).mapToObj(TesseractOcr::page).toList();
-            RenderResponse others = workers.render(RenderRequest.within(limits, input, mediaType, work, rest));
+            RenderResponse others = workers.renderForEnrichment(RenderRequest.within(limits, input, mediaType, work, rest));
             refused = refusal(others);
             if (refused != null) {
                 return refused;

@@ -20,6 +20,8 @@ import org.springframework.context.event.EventListener;
 class ImageAnalysisJobs {
 
     static final String TASK = "analyse-pixels";
+    /** Colours and faces (seconds per image) enrich a version later; previews go first. */
+    static final int PRIORITY = Priority.LOW;
 
     private final ImageAnalyser analyser;
     private final SchedulerClient scheduler;
@@ -33,7 +35,7 @@ class ImageAnalysisJobs {
 
     @Bean
     OneTimeTask<String> analysePixelsTask() {
-        return VersionTasks.oneTime(TASK, Priority.LOW, analyser::analyse, analyser::giveUp);
+        return VersionTasks.oneTime(TASK, PRIORITY, analyser::analyse, analyser::giveUp);
     }
 
     /** In the uploading transaction: the version and its job commit together. */

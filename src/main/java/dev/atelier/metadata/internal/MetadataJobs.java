@@ -21,6 +21,10 @@ class MetadataJobs {
 
     static final String TASK = "read-metadata";
     static final String TEXT_TASK = "extract-text";
+    /** File metadata is quick and shown on the asset page: after previews, before enrichment. */
+    static final int PRIORITY = Priority.MEDIUM;
+    /** Text and OCR enrich a version later; previews and metadata go first. */
+    static final int TEXT_PRIORITY = Priority.LOW;
 
     private final MetadataReader reader;
     private final TextReader texts;
@@ -36,12 +40,12 @@ class MetadataJobs {
 
     @Bean
     OneTimeTask<String> readMetadataTask() {
-        return VersionTasks.oneTime(TASK, Priority.MEDIUM, reader::read, reader::giveUp);
+        return VersionTasks.oneTime(TASK, PRIORITY, reader::read, reader::giveUp);
     }
 
     @Bean
     OneTimeTask<String> extractTextTask() {
-        return VersionTasks.oneTime(TEXT_TASK, Priority.LOW, texts::read, texts::giveUp);
+        return VersionTasks.oneTime(TEXT_TASK, TEXT_PRIORITY, texts::read, texts::giveUp);
     }
 
     /** In the uploading transaction: the version and its jobs commit together. */

@@ -6,7 +6,6 @@ import dev.atelier.asset.AssetId;
 import dev.atelier.media.PixelAnalysisManagement;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +28,12 @@ class MetadataSweep {
 
     static final int BATCH = 2000;
     /** The job of each kind, by the table that holds its results. */
-    private static final Map<String, String> TASKS = Map.of("version_metadata", MetadataJobs.TASK, "image_analysis", ImageAnalysisJobs.TASK,
-            "version_text", MetadataJobs.TEXT_TASK);
+    /** A job kind: the table its results go to, its task and the priority its jobs are scheduled with. */
+    private record Kind(String table, String task, int priority) {}
+
+    private static final List<Kind> TASKS = List.of(new Kind("version_metadata", MetadataJobs.TASK, MetadataJobs.PRIORITY),
+            new Kind("image_analysis", ImageAnalysisJobs.TASK, ImageAnalysisJobs.PRIORITY),
+            new Kind("version_text", MetadataJobs.TEXT_TASK, MetadataJobs.TEXT_PRIORITY));
 
     private static final Logger log = LoggerFactory.getLogger(MetadataSweep.class);
 
@@ -55,8 +58,8 @@ class MetadataSweep {
     int sweep() {
         int scheduled = 0;
         try {
-            for (var kind : TASKS.entrySet()) {
-                scheduled += sweep(kind.getKey(), TaskDescriptor.of(kind.getValue(), String.class));
+            for (Kind kind : TASKS) {
+                scheduled += sweep(kind.table(), TaskDescriptor.of(kind.task(), String.class), kind.priority());
             }
             scheduled += sweepFaces();
             if (scheduled > 0) {
@@ -68,8 +71,8 @@ class MetadataSweep {
         return scheduled;
     }
 
-    private int sweep(String table, TaskDescriptor<String> task) {
-        return schedule(task, versions("""
+    private int sweep(String table, TaskDescriptor<String> task, int priority) {
+        return schedule(task, priority, versions("""
                 SELECT a.id, a.current_version FROM assets a
                 WHERE a.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.asset_id = a.id AND r.version = a.current_version)
                 FETCH FIRST %d ROWS ONLY""".formatted(table, BATCH)));
@@ -88,17 +91,18 @@ class MetadataSweep {
         if (uncounted.isEmpty() || !pixels.faceDetection().available()) {
             return 0;
         }
-        return schedule(TaskDescriptor.of(ImageAnalysisJobs.TASK, String.class), uncounted);
+        return schedule(TaskDescriptor.of(ImageAnalysisJobs.TASK, String.class), ImageAnalysisJobs.PRIORITY, uncounted);
     }
 
     private List<String> versions(String query) {
         return jdbc.sql(query).query((rs, n) -> VersionTasks.id(new AssetId(rs.getObject(1, UUID.class)), rs.getInt(2))).list();
     }
 
-    private int schedule(TaskDescriptor<String> task, List<String> missing) {
+    /** @param priority as the task's own jobs have it: an instance built here does not take the task's default */
+    private int schedule(TaskDescriptor<String> task, int priority, List<String> missing) {
         int scheduled = 0;
         for (String id : missing) {
-            if (scheduler.scheduleIfNotExists(task.instance(id).data(id).scheduledTo(clock.instant()))) {
+            if (scheduler.scheduleIfNotExists(task.instance(id).data(id).priority(priority).scheduledTo(clock.instant()))) {
                 scheduled++;
             }
         }

@@ -229,7 +229,7 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
     @Override
     public Page search(Query q) {
         return withSearcher(all -> {
-            Sort sort = LuceneSorts.of(q.sort());
+            Sort sort = LuceneSorts.of(q.sort(), LuceneSorts.legacy(all.getIndexReader()));
             var context = new LuceneQueries.Context(q.me(), q.custom());
             org.apache.lucene.search.Query main = restricted(q, queries, queries.selected(q.selected(), "", context));
             org.apache.lucene.search.Query counted = restricted(q, matching, queries.selected(q.selected(), "", context));

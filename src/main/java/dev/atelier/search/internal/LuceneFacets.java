@@ -77,6 +77,9 @@ final class LuceneFacets {
 
     /** The ordinals of the {@code n} highest non-zero counts, highest first, ties in ordinal order. */
     static List<Integer> top(int[] counts, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
         // the weakest of the best so far on top: fewer matches, or as many and a later ordinal
         Comparator<Integer> weaker = Comparator.<Integer>comparingInt(g -> counts[g]).thenComparing(Comparator.<Integer>reverseOrder());
         PriorityQueue<Integer> best = new PriorityQueue<>(weaker);

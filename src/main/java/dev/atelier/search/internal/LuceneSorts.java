@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -23,19 +24,35 @@ final class LuceneSorts {
     }
 
     static Sort of(SearchSort sort) {
+        return of(sort, false);
+    }
+
+    /**
+     * @param legacy whether the reader holds documents written before the id was kept as numbers
+     *     (an index of an older layout, searched while its rebuild runs): they break ties on the id's text
+     */
+    static Sort of(SearchSort sort, boolean legacy) {
         return switch (sort) {
-            case RELEVANCE -> sort(SortField.FIELD_SCORE, false);
-            case NEWEST -> sort(new SortField(CREATED, SortField.Type.LONG, true), true);
-            case OLDEST -> sort(new SortField(CREATED, SortField.Type.LONG), false);
-            case UPDATED -> sort(new SortField(UPDATED, SortField.Type.LONG, true), true);
-            case TITLE -> sort(new SortField(TITLE_SORT, SortField.Type.STRING), false);
-            case LARGEST -> sort(new SortField(SIZE, SortField.Type.LONG, true), true);
-            case SMALLEST -> sort(new SortField(SIZE, SortField.Type.LONG), false);
+            case RELEVANCE -> sort(SortField.FIELD_SCORE, false, legacy);
+            case NEWEST -> sort(new SortField(CREATED, SortField.Type.LONG, true), true, legacy);
+            case OLDEST -> sort(new SortField(CREATED, SortField.Type.LONG), false, legacy);
+            case UPDATED -> sort(new SortField(UPDATED, SortField.Type.LONG, true), true, legacy);
+            case TITLE -> sort(new SortField(TITLE_SORT, SortField.Type.STRING), false, legacy);
+            case LARGEST -> sort(new SortField(SIZE, SortField.Type.LONG, true), true, legacy);
+            case SMALLEST -> sort(new SortField(SIZE, SortField.Type.LONG), false, legacy);
         };
     }
 
-    /** {@code first}, then the id (its two halves), in the id's text order or the reverse. */
-    private static Sort sort(SortField first, boolean reverseId) {
+    /** Whether some segment of the reader was written before the id was kept as numbers. */
+    static boolean legacy(IndexReader reader) {
+        return reader.leaves().stream().anyMatch(l -> l.reader().maxDoc() > 0 && l.reader().getFieldInfos().fieldInfo(ID_HIGH) == null);
+    }
+
+    /** {@code first}, then the id (its two halves, or its text in a legacy index), in the id's text order or the reverse. */
+    private static Sort sort(SortField first, boolean reverseId, boolean legacy) {
+        if (legacy) {
+            return new Sort(first, new SortField(ID, SortField.Type.STRING, reverseId));
+        }
         return new Sort(first, new SortField(ID_HIGH, SortField.Type.LONG, reverseId), new SortField(ID_LOW, SortField.Type.LONG, reverseId));
     }
 
