@@ -67,11 +67,6 @@ final class FacetColumns {
         return column;
     }
 
-    /** Bytes the columns take now. */
-    long used() {
-        return used.get();
-    }
-
     private Column build(LeafReader segment, String dimension) throws IOException {
         SortedDocValues one = DocValues.unwrapSingleton(DocValues.getSortedSet(segment, FacetOrdinals.field(dimension)));
         if (one == null || one.getValueCount() > 0xFFFE) {

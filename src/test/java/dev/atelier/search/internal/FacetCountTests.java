@@ -34,8 +34,8 @@ class FacetCountTests {
     static final List<String> FACETS = List.of("type", "format", "tag", "collection", "owner", "created");
     static final List<String> TAGS = List.of("Harbour", "night", "logo", "summer", "team", "paris", "draft");
     static final List<String> TYPES = List.of("image/jpeg", "image/png", "video/mp4", "application/pdf", "image/webp");
-    static final Set<String> EVERYONE = Set.of("role:viewer");
-    static final Set<String> GROUP = Set.of("group:a");
+    static final Set<String> EVERYONE = SlicedSearchTests.EVERYONE;
+    static final Set<String> GROUP = SlicedSearchTests.GROUP;
 
     @TempDir
     Path dir;
