@@ -1,6 +1,7 @@
 package dev.atelier.search.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,16 +59,20 @@ final class FacetColumns {
         if (watched.add(helper.getKey())) {
             helper.addClosedListener(this::forget);
         }
-        column = build(segment, dimension);
-        Column raced = columns.putIfAbsent(key, column);
-        if (raced != null) {
-            release(column);
-            return raced;
-        }
-        return column;
+        // built once per segment and dimension, however many slices of the segment ask at once; a refusal for want of
+        // memory is not kept, so the column is built once memory was given back (a merge drops the old segments' columns)
+        column = columns.computeIfAbsent(key, k -> {
+            try {
+                return build(segment, dimension);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return column == null ? Column.NONE : column;
     }
 
-    private Column build(LeafReader segment, String dimension) throws IOException {
+    /** The column; {@link Column#NONE} when the dimension does not fit one, null when the budget is spent for now. */
+    private @Nullable Column build(LeafReader segment, String dimension) throws IOException {
         SortedDocValues one = DocValues.unwrapSingleton(DocValues.getSortedSet(segment, FacetOrdinals.field(dimension)));
         if (one == null || one.getValueCount() > 0xFFFE) {
             return Column.NONE;
@@ -76,20 +81,26 @@ final class FacetColumns {
         long bytes = (long) segment.maxDoc() * (small ? 1 : 2);
         if (used.addAndGet(bytes) > budget) {
             used.addAndGet(-bytes);
-            return Column.NONE;
+            return null;
         }
-        if (small) {
-            byte[] ords = new byte[segment.maxDoc()];
-            for (int doc = one.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = one.nextDoc()) {
-                ords[doc] = (byte) (one.ordValue() + 1);
+        try {
+            if (small) {
+                byte[] ords = new byte[segment.maxDoc()];
+                for (int doc = one.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = one.nextDoc()) {
+                    ords[doc] = (byte) (one.ordValue() + 1);
+                }
+                return new Column(ords, null);
             }
-            return new Column(ords, null);
+            short[] ords = new short[segment.maxDoc()];
+            for (int doc = one.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = one.nextDoc()) {
+                ords[doc] = (short) (one.ordValue() + 1);
+            }
+            return new Column(null, ords);
+        } catch (IOException | RuntimeException | Error e) {
+            // nothing was kept: the reservation goes back
+            used.addAndGet(-bytes);
+            throw e;
         }
-        short[] ords = new short[segment.maxDoc()];
-        for (int doc = one.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = one.nextDoc()) {
-            ords[doc] = (short) (one.ordValue() + 1);
-        }
-        return new Column(null, ords);
     }
 
     private void forget(IndexReader.CacheKey segment) {
