@@ -231,29 +231,31 @@ final class LuceneAssetIndex implements AssetIndex, Closeable {
         return withSearcher(all -> {
             Sort sort = LuceneSorts.of(q.sort(), LuceneSorts.legacy(all.getIndexReader()));
             var context = new LuceneQueries.Context(q.me(), q.custom());
-            org.apache.lucene.search.Query main = restricted(q, queries, queries.selected(q.selected(), "", context));
-            org.apache.lucene.search.Query counted = restricted(q, matching, queries.selected(q.selected(), "", context));
+            org.apache.lucene.search.Query chosen = queries.selected(q.selected(), "", context);
+            org.apache.lucene.search.Query main = restricted(q, context, queries, chosen);
+            org.apache.lucene.search.Query counted = restricted(q, context, matching, chosen);
             var fitting = ((SlicedSearcher) all).fitting(counted);
             IndexSearcher searcher = fitting.searcher();
             FieldDoc after = q.after().map(c -> LuceneSorts.after(c, sort, searcher.getIndexReader().maxDoc())).orElse(null);
             var found = LuceneMatches.find(searcher, main, counted, q.limit() + 1, sort, after,
-                    q.withFacets() ? facets.tally(searcher.getIndexReader(), context) : null, fitting.many());
+                    q.withFacets() ? facets.tally(searcher.getIndexReader(), context, q.selected()) : null, fitting.many());
             ScoreDoc[] docs = found.page().scoreDocs;
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = java.util.Arrays.stream(docs).limit(q.limit()).map(d -> hit(stored, d.doc)).toList();
             Optional<String> next = docs.length > q.limit() ? Optional.of(LuceneSorts.cursor((FieldDoc) docs[q.limit() - 1])) : Optional.empty();
             var facetCounts = found.counts() != null
                     ? facets.count(searcher, found.counts(), q.selected(), context,
-                            dim -> restricted(q, matching, queries.selected(q.selected(), dim, context)))
+                            dim -> restricted(q, context, matching, queries.selected(q.selected(), dim, context)))
                     : List.<dev.atelier.search.SearchResult.Facet>of();
             return new Page(found.total(), hits, facetCounts, next);
         });
     }
 
     /** The user's query, the chosen facet values, the place (library unless the query names one) and the user's rights. */
-    private static org.apache.lucene.search.Query restricted(Query q, LuceneQueries queries, org.apache.lucene.search.Query selected) {
+    private static org.apache.lucene.search.Query restricted(Query q, LuceneQueries.Context context, LuceneQueries queries,
+            org.apache.lucene.search.Query selected) {
         var b = new BooleanQuery.Builder();
-        conjoin(b, queries.translate(q.query(), new LuceneQueries.Context(q.me(), q.custom())), Occur.MUST);
+        conjoin(b, queries.translate(q.query(), context), Occur.MUST);
         conjoin(b, selected, Occur.FILTER);
         b.add(new TermInSetQuery(READERS, q.readers().stream().map(BytesRef::new).toList()), Occur.FILTER);
         if (!LuceneQueries.namesPlace(q.query())) {

@@ -32,9 +32,10 @@ final class LuceneFacets {
         this.columns = new FacetColumns(memory);
     }
 
-    /** What counts every facet of the context in a search of this reader. */
-    FacetTally tally(IndexReader reader, LuceneQueries.Context context) {
-        return new FacetTally(ordinals(reader), columns, context.facets().stream().map(context::dimension).toList());
+    /** What counts, in a search of this reader, every facet of the context without a chosen value (those are counted sideways). */
+    FacetTally tally(IndexReader reader, LuceneQueries.Context context, Map<String, List<String>> selected) {
+        return new FacetTally(ordinals(reader), columns, context.facets().stream()
+                .filter(name -> selected.getOrDefault(name, List.of()).isEmpty()).map(context::dimension).toList());
     }
 
     /** @param matches the counts of {@link #tally} over all matches */
