@@ -410,25 +410,9 @@ public class MediaBench {
      * follow are timed on a server with nothing else to do. Records how long that took and the CPU the machine spent on it.
      */
     void settle(String engine) throws Exception {
-        double hz = Double.parseDouble(exec(List.of("getconf", "CLK_TCK")).strip());
-        long t0 = System.nanoTime();
-        long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
-        long[] start = cpuTimes();
-        long[] previous = start;
-        long previousAt = t0;
-        int quiet = 0;
-        while (quiet < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            long[] now = cpuTimes();
-            long at = System.nanoTime();
-            double cores = ((now[0] - now[1]) - (previous[0] - previous[1])) / hz / ((at - previousAt) / 1e9);
-            quiet = cores < 0.1 ? quiet + 1 : 0;
-            previous = now;
-            previousAt = at;
-        }
-        // the two quiet seconds are not part of it
-        double secs = Math.max(0, (previousAt - t0) / 1e9 - 2);
-        double cpu = ((previous[0] - previous[1]) - (start[0] - start[1])) / hz;
+        Machine.Settled settled = Machine.settle(Duration.ofMinutes(10));
+        double secs = settled.seconds();
+        double cpu = settled.cpuSeconds();
         log("  enrichment after the previews (metadata, pixel analysis and faces, OCR) settled after %.1f s more, %.1f CPU-s machine-wide",
                 secs, cpu);
         put(engine + ".enrich.wall", secs);
@@ -1198,14 +1182,14 @@ public class MediaBench {
 
         OtherLoad(long pid) throws IOException {
             this.pid = pid;
-            long[] cpu = cpuTimes();
+            long[] cpu = Machine.cpuTimes();
             busy0 = cpu[0] - cpu[1];
             ours0 = ours();
         }
 
         double cores() {
             try {
-                long[] cpu = cpuTimes();
+                long[] cpu = Machine.cpuTimes();
                 long other = (cpu[0] - cpu[1] - busy0) - (ours() - ours0);
                 double hz = Double.parseDouble(exec(List.of("getconf", "CLK_TCK")).strip());
                 return Math.max(0, other / hz / ((System.nanoTime() - t0) / 1e9));
@@ -1236,15 +1220,6 @@ public class MediaBench {
     }
 
     /** Total and idle (idle + iowait) jiffies of all cores, from the first line of /proc/stat. */
-    static long[] cpuTimes() throws IOException {
-        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < f.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
-            total += Long.parseLong(f[i]);
-        }
-        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
-    }
-
     static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  *   java bench/UploadBench.java --base http://127.0.0.1:PORT --token atl_... [--server-opts "-Xmx256m"]
  * </pre>
  *
- * Environment: BENCH_SMALL_COUNT (1000), BENCH_BIG_MB (1024, in MiB), BENCH_CONCURRENCY (4),
+ * Environment: BENCH_SMALL_COUNT (1000), BENCH_BIG_MB (1024, in MiB), BENCH_CONCURRENCY (4), BENCH_WARMUPS (4),
  * BENCH_CLIENT (httpclient | raw), BENCH_TMPDIR (java.io.tmpdir). Plain JDK, no dependencies; JSON is read
  * with regular expressions.
  *
@@ -67,6 +67,7 @@ public class UploadBench {
     final int smallCount = intEnv("BENCH_SMALL_COUNT", 1000);
     final long bigBytes = (long) intEnv("BENCH_BIG_MB", 1024) * 1024 * 1024;
     final int concurrency = intEnv("BENCH_CONCURRENCY", 4);
+    final int warmUps = intEnv("BENCH_WARMUPS", 4);
     final boolean rawClient = "raw".equalsIgnoreCase(Optional.ofNullable(System.getenv("BENCH_CLIENT")).orElse("httpclient").strip());
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -114,6 +115,8 @@ public class UploadBench {
             double smallSecs = (System.nanoTime() - t0) / 1e9;
             heap.end();
             log("  %d/%d ok in %.2f s", smallOk, smallCount, smallSecs);
+            // the small files' metadata jobs (exiftool) run after their 201s: not beside what is timed next
+            quiet("the small files' metadata jobs");
             double smallOpensslSecs = opensslSmall(small);
 
             // ---- big file -----------------------------------------------------------------------
@@ -124,6 +127,8 @@ public class UploadBench {
             String bigHex = HexFormat.of().formatHex(bigDigest);
             log("timing openssl dgst -sha256 on it (one warm-up run, then timed) ...");
             double bigOpensslSecs = opensslBig(big, bigHex);
+            log("timing dd conv=fsync of it into the same filesystem (the disk's durable write speed) ...");
+            double bigDiskSecs = diskBig(big, work);
             warmUp(work);
             HeapPoller.Window bigBefore = heap.settle(1000);
             Counters c0 = heap.counters();
@@ -153,6 +158,9 @@ public class UploadBench {
                     smallCount, smallBytes / MB, smallOk / smallSecs, smallMBps, smallOpensslMBps, smallMBps / smallOpensslMBps));
             out.append(String.format(Locale.ROOT, "big file      %d MiB  %.2f s  %.0f MB/s   openssl %.0f MB/s   ratio %.2f  (target ≥ %.2f: %s)%n",
                     bigBytes >> 20, bigSecs, bigMBps, bigOpensslMBps, bigRatio, TARGET, bigRatio >= TARGET ? "met" : "NOT met"));
+            double diskMBps = bigBytes / MB / bigDiskSecs;
+            out.append(String.format(Locale.ROOT, "disk          dd bs=4M conv=fsync of the big file: %.0f MB/s = %.2f x openssl; upload/disk %.2f  (an upload is stored durably before its 201: it cannot outrun this)%n",
+                    diskMBps, diskMBps / bigOpensslMBps, bigMBps / diskMBps));
             out.append(String.format(Locale.ROOT, "heap used     idle %s, peak %s during the small files;  big upload: before %s, peak %s, growth %s (incl. garbage)%n",
                     mib(smallBefore.minUsed), mib(smallWindow.maxUsed), mib(bigBefore.minUsed), mib(bigWindow.maxUsed),
                     signedMib(bigWindow.maxUsed - bigBefore.minUsed)));
@@ -315,20 +323,48 @@ public class UploadBench {
     }
 
     /**
-     * Uploads a different 256 MiB file once, untimed, so the big upload meets a server whose
-     * receive path has been compiled by the JIT, as on a server that has been up a while.
+     * The disk's own durable write speed on the volume the server stores into: {@code dd} of the
+     * big file (in the page cache after openssl read it) with an fsync at the end, as an upload
+     * must before it answers.
+     */
+    double diskBig(Path file, Path work) throws Exception {
+        Path copy = work.resolve("disk-probe.bin");
+        try {
+            long t0 = System.nanoTime();
+            exec(List.of("dd", "if=" + file, "of=" + copy, "bs=4M", "conv=fsync"));
+            return (System.nanoTime() - t0) / 1e9;
+        } finally {
+            Files.deleteIfExists(copy);
+            settleDisk();
+        }
+    }
+
+    /**
+     * Uploads {@link #warmUps} different 256 MiB files, untimed, so the big upload meets a server
+     * whose receive path the JIT has compiled at its top tier, as on a server that has been up a
+     * while (after a single warm-up upload the compilers still took ~15 % of the CPU during the
+     * timed one), then waits for the machine to be quiet.
      */
     void warmUp(Path work) throws Exception {
-        long bytes = Math.min(bigBytes, WARM_UP_BYTES) - 1;
-        log("warming up the server with one untimed %d MiB upload ...", (bytes + 1) >> 20);
+        long bytes = Math.min(bigBytes, WARM_UP_BYTES);
+        log("warming up the server with %d untimed %d MiB uploads ...", warmUps, bytes >> 20);
         Path warm = work.resolve("warm-up.bin");
-        byte[] digest = generateBig(warm, bytes);
-        try {
-            uploadBig(warm, HexFormat.of().formatHex(digest), digest);
-        } finally {
-            Files.deleteIfExists(warm);
+        for (int i = 1; i <= warmUps; i++) {
+            byte[] digest = generateBig(warm, bytes - i); // another size, other content
+            try {
+                uploadBig(warm, HexFormat.of().formatHex(digest), digest);
+            } finally {
+                Files.deleteIfExists(warm);
+            }
         }
         settleDisk();
+        quiet("the warm-up uploads' metadata jobs and the JIT");
+    }
+
+    /** Waits for the machine to be quiet, so what the server does in the background is not timed with the next phase. */
+    void quiet(String what) throws Exception {
+        Machine.Settled settled = Machine.settle(Duration.ofMinutes(5));
+        log("  waited %.1f s for %s to finish (%.1f CPU-s machine-wide)", settled.seconds(), what, settled.cpuSeconds());
     }
 
     boolean uploadBig(Path file, String hex, byte[] digest) throws Exception {
