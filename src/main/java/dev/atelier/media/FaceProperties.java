@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Counting faces in images, part of each version's pixel analysis. The media worker runs OpenCV's
- * frontal-face Haar cascade in a Python subprocess on a preview-sized copy it rendered itself.
+ * frontal-face Haar cascade in a Python subprocess on a copy at most 1280 px a side it rendered itself.
  *
  * @param enabled whether faces are counted at all (off: every count is unknown)
  * @param python a Python 3 that can {@code import cv2} (Debian: {@code python3-opencv})

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param colours up to five dominant colours, largest share first (none when every pixel is transparent)
  * @param transparent whether some pixel of the downscaled copy is not fully opaque (an alpha channel alone does not count)
  * @param hash 64-bit perceptual hash (DCT): near-duplicates differ in few bits
- * @param faces the frontal faces in a preview-sized copy, or why that is unknown
+ * @param faces the frontal faces in a copy at most 1280 px a side, or why that is unknown
  */
 public record PixelAnalysis(int width, int height, List<ColourName> colours, boolean transparent, long hash, FaceCount faces) {
 

@@ -1,6 +1,5 @@
 package dev.atelier.media.internal;
 
-import dev.atelier.media.RenditionKind;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.Target;
 import java.io.DataInputStream;
@@ -11,16 +10,16 @@ import java.util.List;
 
 /**
  * A {@link WorkerProtocol#ANALYSE} request: the copies to make ({@link PixelAnalyser#target()}, and
- * when faces are to be counted a preview-sized JPEG named {@link FaceDetector#TARGET}) and how to
+ * when faces are to be counted a JPEG at most 1280 px a side named {@link FaceDetector#TARGET}) and how to
  * count faces; answered by an {@link AnalysisResponse}.
  */
 record AnalysisRequest(RenderRequest render, FaceDetector.Options faces) {
 
-    /** The analysed copy, plus the preview-sized copy faces are counted in unless {@code faces} is off. */
+    /** The analysed copy, plus the 1280 px copy faces are counted in unless {@code faces} is off. */
     static List<Target> targets(FaceDetector.Options faces) {
         List<Target> targets = new ArrayList<>(List.of(PixelAnalyser.target()));
         if (!faces.off()) {
-            targets.add(new Target(FaceDetector.TARGET, RenditionKind.PREVIEW.maxEdge()));
+            targets.add(new Target(FaceDetector.TARGET, FaceDetector.EDGE));
         }
         return List.copyOf(targets);
     }

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
  * the image engines exactly as a rendition is (libvips first, the pure-Java engine as fallback,
  * header limits checked before decoding, EXIF orientation, colour profiles to sRGB, the first page
  * of a PDF), as a PNG so transparency survives; only that small PNG, which this worker itself
- * just wrote, is decoded here. Faces are counted by {@link FaceDetector} in a preview-sized JPEG
+ * just wrote, is decoded here. Faces are counted by {@link FaceDetector} in a JPEG at most 1280 px a side
  * made in the same pass, when the request asks for it. Video and audio have no pixels to analyse here.
  */
 final class PixelAnalyser {
@@ -35,7 +35,7 @@ final class PixelAnalyser {
     static AnalysisResponse analyse(List<ImageEngine> engines, AnalysisRequest request) {
         RenderRequest render = request.render();
         if (!render.targets().equals(AnalysisRequest.targets(request.faces()))) {
-            return AnalysisResponse.refused("error", "an analysis asks for one PNG copy and, to count faces, one preview-sized copy");
+            return AnalysisResponse.refused("error", "an analysis asks for one PNG copy and, to count faces, one copy at most 1280 px a side");
         }
         List<ImageEngine> stillImages = engines.stream().filter(e -> !(e instanceof FfmpegEngine)).toList();
         RenderResponse copies = MediaWorkerMain.render(stillImages, render);
@@ -51,7 +51,7 @@ final class PixelAnalyser {
             int width = Integer.parseInt(copies.facts().getOrDefault("width", Integer.toString(pixels.getWidth())));
             int height = Integer.parseInt(copies.facts().getOrDefault("height", Integer.toString(pixels.getHeight())));
             FaceCount faces = request.faces().off() ? new FaceCount.Unavailable("faces were not asked for")
-                    : FaceDetector.count(request.faces(), output(copies, FaceDetector.TARGET, work), work);
+                    : FaceDetector.count(request.faces(), output(copies, FaceDetector.TARGET, work));
             return AnalysisResponse.ok(new PixelAnalysis(width, height, DominantColours.of(pixels), transparent(pixels),
                     PerceptualHash.of(pixels), faces));
         } catch (IOException | RuntimeException e) {

@@ -52,7 +52,7 @@ class ImageAnalysisController {
             description = "status: pending until analysed, then analysed, not_applicable (no pixels: video, audio, office files) or "
                     + "failed (with reason). colours: up to five dominant colours (palette name, hex of the k-means cluster centre in "
                     + "CIELAB, share of the pixels); transparent: some pixel is not fully opaque; hash: 64-bit DCT perceptual hash; "
-                    + "faces: frontal faces found in a preview-sized copy, absent when unknown (no detector installed, or it failed on "
+                    + "faces: frontal faces found in a copy at most 1280 px a side, absent when unknown (no detector installed, or it failed on "
                     + "this image), with facesUnknown saying why.")
     @GetMapping("/api/v1/assets/{id}/analysis")
     @ResponseBody

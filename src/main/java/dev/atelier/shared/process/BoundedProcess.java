@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.unit.DataSize;
 
@@ -54,6 +55,12 @@ public final class BoundedProcess {
 
     /** As {@link #run(List, Duration, DataSize, DataSize)}, capturing the tool's output in {@code scratch} (a job's own directory). */
     public static Result run(List<String> command, Duration timeout, DataSize memory, DataSize maxOutput, Path scratch) throws IOException {
+        return run(command, Map.of(), timeout, memory, maxOutput, scratch);
+    }
+
+    /** As {@link #run(List, Duration, DataSize, DataSize, Path)}, with {@code environment} set for the tool on top of the server's. */
+    public static Result run(List<String> command, Map<String, String> environment, Duration timeout, DataSize memory, DataSize maxOutput,
+            Path scratch) throws IOException {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(TIMEOUT)) {
             full.addAll(List.of(TIMEOUT.toString(), "--kill-after=5", Math.max(1, timeout.toSeconds()) + "s"));
@@ -65,8 +72,10 @@ public final class BoundedProcess {
         Path out = Files.createTempFile(scratch, "atelier-tool-", ".out");
         Path err = Files.createTempFile(scratch, "atelier-tool-", ".err");
         try {
-            Process process = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            var builder = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!waitFor(process, timeout.plusSeconds(10))) {
                 process.destroyForcibly();
                 throw new TimedOutException(Path.of(command.getFirst()).getFileName().toString(), timeout);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,12 +66,34 @@ class FaceDetectionTests {
 
     @Test
     void findsAFaceInABigImageOnlyThroughItsPreviewSizedCopy() throws Exception {
-        // 4800 px wide: the worker counts in a copy at most 2048 px a side, which it made itself
+        // 4800 px wide: the worker counts in a copy at most 1280 px a side, which it made itself
         PixelAnalysis analysis = analyse("libvips", TestImages.encode(TestFaces.group(5, 4800, 3200, 2), "png"), "image/png",
                 FaceDetector.Options.of(DEFAULTS));
 
         assertThat(analysis.width()).isEqualTo(4800);
         assertThat(analysis.faces().count()).hasValue(2);
+    }
+
+    @Test
+    void aWorkerKeepsOnePythonForManyImages() throws Exception {
+        byte[] one = TestImages.jpeg(TestFaces.group(21, 1200, 800, 1), 0.9f);
+        byte[] two = TestImages.jpeg(TestFaces.group(22, 1200, 800, 2), 0.9f);
+
+        analyse("java", one, "image/jpeg", FaceDetector.Options.of(DEFAULTS));
+        List<Long> first = detectors();
+        PixelAnalysis second = analyse("java", two, "image/jpeg", FaceDetector.Options.of(DEFAULTS));
+
+        assertThat(second.faces().count()).hasValue(2);
+        assertThat(first).as("a running face counter").isNotEmpty();
+        assertThat(detectors()).isEqualTo(first);
+    }
+
+    /** The face counters running under this JVM's workers. */
+    private static List<Long> detectors() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("--serve")).orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
     }
 
     @ParameterizedTest
