@@ -154,7 +154,7 @@ final class FaceDetector {
             if (detector != null) {
                 detector.close();
             }
-            detector = new ResidentProcess(List.of(options.python(), "-I", "-c", SCRIPT, "--serve", options.cascade()), Map.of(),
+            detector = new ResidentProcess(BoundedProcess.niced(List.of(options.python(), "-I", "-c", SCRIPT, "--serve", options.cascade())), Map.of(),
                     DataSize.ofBytes(options.memoryBytes()), MARKER, RECYCLE_AFTER, "");
             detectorFor = options;
         }

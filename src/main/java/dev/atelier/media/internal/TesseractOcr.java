@@ -92,7 +92,7 @@ class TesseractOcr {
             DataSize maxOutput = DataSize.ofBytes(4L * (options.maxChars() - text.length()) + 4);
             BoundedProcess.Result result;
             try {
-                result = BoundedProcess.run(List.of(options.tesseract(), image.toString(), "stdout", "-l", options.ocrLanguages()),
+                result = BoundedProcess.run(BoundedProcess.niced(List.of(options.tesseract(), image.toString(), "stdout", "-l", options.ocrLanguages())),
                         ONE_THREAD, options.ocrTimeout(), options.ocrMemory(), maxOutput, work);
             } catch (BoundedProcess.TimedOutException e) {
                 return new ExtractedText.Failed(e.getMessage());

@@ -250,11 +250,17 @@ final class VipsImageEngine implements ImageEngine {
         return values;
     }
 
+    /**
+     * Renditions are made while someone waits (and again for each new size), so the encoders' fastest
+     * settings: WebP at effort 0 cost 1.27x the JPEG's CPU in a CLI test here against 1.74x at
+     * libwebp's default 4, for files ~11 % larger; AVIF at effort 1 (libheif speed 8) 2.2x against 3.8x
+     * at effort 2, for files no larger at the same quality setting.
+     */
     private static String saveOptions(String format, int quality) {
         return switch (format) {
             case "png" -> "[strip]";
-            case "webp" -> "[Q=" + quality + ",strip]";
-            case "avif" -> "[Q=" + quality + ",strip,effort=2]";
+            case "webp" -> "[Q=" + quality + ",strip,effort=0]";
+            case "avif" -> "[Q=" + quality + ",strip,effort=1]";
             default -> "[Q=" + quality + ",strip,optimize_coding]";
         };
     }

@@ -109,7 +109,7 @@ class ExifTool implements DisposableBean {
 
     private ResidentProcess take() {
         ResidentProcess process = idle.pollFirst();
-        return process != null ? process : new ResidentProcess(List.of(properties.exiftool(), "-stay_open", "True", "-@", "-"), Map.of(),
+        return process != null ? process : new ResidentProcess(BoundedProcess.niced(List.of(properties.exiftool(), "-stay_open", "True", "-@", "-")), Map.of(),
                 properties.memory(), marker(), RECYCLE_AFTER, "-stay_open\nFalse\n");
     }
 

@@ -22,6 +22,8 @@ public final class BoundedProcess {
 
     private static final Path TIMEOUT = Path.of("/usr/bin/timeout");
     private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+    private static final Path NICE = Path.of("/usr/bin/nice");
+    private static final List<String> NICE_PREFIX = List.of(NICE.toString(), "-n", "10");
 
     /** What the tool printed; {@code truncated} when stdout was longer than the limit. */
     public record Result(int exitCode, byte[] stdout, boolean truncated, String stderrTail) {
@@ -39,6 +41,26 @@ public final class BoundedProcess {
     }
 
     private BoundedProcess() {
+    }
+
+    /**
+     * The command at a lower CPU priority ({@code nice -n 10}) where coreutils' nice is installed:
+     * for work that enriches a version later (OCR, face counts, metadata), which then takes the CPU
+     * that previews and requests leave instead of sharing it with them equally.
+     */
+    public static List<String> niced(List<String> command) {
+        if (!Files.isExecutable(NICE)) {
+            return List.copyOf(command);
+        }
+        List<String> full = new ArrayList<>(NICE_PREFIX);
+        full.addAll(command);
+        return List.copyOf(full);
+    }
+
+    /** The tool's file name, past a {@link #niced} prefix: what messages call it. */
+    static String toolName(List<String> command) {
+        boolean niced = command.size() > NICE_PREFIX.size() && command.subList(0, NICE_PREFIX.size()).equals(NICE_PREFIX);
+        return Path.of(command.get(niced ? NICE_PREFIX.size() : 0)).getFileName().toString();
     }
 
     public static boolean installed(String tool) {
@@ -78,11 +100,11 @@ public final class BoundedProcess {
             Process process = builder.start();
             if (!waitFor(process, timeout.plusSeconds(10))) {
                 process.destroyForcibly();
-                throw new TimedOutException(Path.of(command.getFirst()).getFileName().toString(), timeout);
+                throw new TimedOutException(toolName(command), timeout);
             }
             int exit = process.exitValue();
             if ((exit == 124 || exit == 137) && Files.isExecutable(TIMEOUT)) {
-                throw new TimedOutException(Path.of(command.getFirst()).getFileName().toString(), timeout);
+                throw new TimedOutException(toolName(command), timeout);
             }
             byte[] stdout = head(out, maxOutput.toBytes());
             return new Result(exit, stdout, Files.size(out) > stdout.length, tail(err, 2_000));

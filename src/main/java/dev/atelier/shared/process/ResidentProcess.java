@@ -86,7 +86,7 @@ public final class ResidentProcess implements AutoCloseable {
         this.marker = marker;
         this.recycleAfter = recycleAfter;
         this.farewell = farewell;
-        this.tool = Path.of(command.getFirst()).getFileName().toString();
+        this.tool = BoundedProcess.toolName(command);
     }
 
     /**

@@ -38,6 +38,8 @@ class ResidentProcessTests {
                     print("giving up", file=sys.stderr); sys.stderr.flush(); sys.exit(7)
                 elif cmd == "env":
                     print(os.environ.get("ATELIER_TEST", "-"))
+                elif cmd == "nice":
+                    print(os.nice(0))
                 print("{done}"); print("{done}", file=sys.stderr)
                 sys.stdout.flush(); sys.stderr.flush()
             """;
@@ -102,6 +104,16 @@ class ResidentProcessTests {
                     .hasMessageContaining("exit 7")
                     .hasMessageContaining("giving up");
             assertThat(tool.ask("echo back\n", Duration.ofSeconds(10), 1000).stdout()).isEqualTo("back\n");
+        }
+    }
+
+    @Test
+    void aNicedToolRunsAtALowerPriorityAndIsStillNamedByItself() throws IOException {
+        assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/nice")), "needs coreutils' nice");
+        try (var niced = new ResidentProcess(BoundedProcess.niced(List.of(PYTHON, "-I", "-c", TOOL)), Map.of(), DataSize.ofMegabytes(512),
+                MARKER, 100, "bye\n")) {
+            assertThat(niced.ask("nice\n", Duration.ofSeconds(10), 1000).stdout().strip()).isEqualTo("10");
+            assertThatThrownBy(() -> niced.ask("sleep\n", Duration.ofMillis(300), 1000)).hasMessageStartingWith("python3 took longer");
         }
     }
 
