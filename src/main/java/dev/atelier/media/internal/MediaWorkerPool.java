@@ -9,6 +9,7 @@ import dev.atelier.media.internal.WorkerSlots.Urgency;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,12 @@ import org.springframework.beans.factory.DisposableBean;
  * dies, breaks the protocol or exceeds the job timeout is killed and replaced, and its job is
  * tried once more on a fresh worker before it fails with a reason. The server's JVM never
  * decodes a file itself.
+ *
+ * <p>Two crews: {@code size} workers for renditions (what someone waits for, then the previews of
+ * new versions), and half as many (at least one) for enrichment (pixel analysis with the face
+ * count, OCR page renders, document text), started at {@code nice 10}. A large import's previews
+ * then never wait for a worker busy with a face count, and take the CPU first; the enrichment
+ * uses what they leave.
  */
 class MediaWorkerPool implements DisposableBean {
 
@@ -30,8 +37,8 @@ class MediaWorkerPool implements DisposableBean {
     static final String NOT_STARTED = "the media workers could not be started";
 
     private final WorkerLauncher launcher;
-    private final WorkerSlots slots;
-    private final Deque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
+    private final Crew renditions;
+    private final Crew enrichment;
     private final Duration timeout;
     private final long memoryLimit;
     private final int size;
@@ -56,7 +63,8 @@ class MediaWorkerPool implements DisposableBean {
     MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout, long memoryLimit) {
         this.launcher = launcher;
         this.size = size;
-        this.slots = new WorkerSlots(size);
+        this.renditions = new Crew(size, false);
+        this.enrichment = new Crew(Math.max(1, size / 2), true);
         this.timeout = timeout;
         this.memoryLimit = memoryLimit;
     }
@@ -88,11 +96,12 @@ class MediaWorkerPool implements DisposableBean {
 
     private RenderResponse render(RenderRequest request, Duration jobTimeout, Urgency urgency, Duration slotWait) {
         jobs.incrementAndGet();
+        Crew crew = crew(urgency);
         if (slotWait == null) {
-            slots.acquire(urgency);
+            crew.slots.acquire(urgency);
         } else {
             try {
-                if (!slots.acquire(urgency, slotWait)) {
+                if (!crew.slots.acquire(urgency, slotWait)) {
                     return RenderResponse.refused("unavailable", "all media workers are busy");
                 }
             } catch (InterruptedException e) {
@@ -101,26 +110,27 @@ class MediaWorkerPool implements DisposableBean {
             }
         }
         try {
-            return withWorker(request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
+            return withWorker(crew, request.input(), worker -> worker.call(request, jobTimeout, memoryLimit), jobTimeout,
                     problem -> RenderResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
         } finally {
-            slots.release(urgency);
+            crew.slots.release();
         }
     }
 
     /** Analyses the pixels of the request's input ({@link PixelAnalyser}) on a worker, waiting for a free one. */
     AnalysisResponse analyse(AnalysisRequest request) {
-        slots.acquire(Urgency.ENRICHMENT);
+        enrichment.slots.acquire(Urgency.ENRICHMENT);
         try {
-            return withWorker(request.render().input(), worker -> worker.analyse(request, timeout, memoryLimit), timeout,
+            return withWorker(enrichment, request.render().input(), worker -> worker.analyse(request, timeout, memoryLimit), timeout,
                     problem -> AnalysisResponse.refused(problem.equals(NOT_STARTED) ? "unavailable" : "error", problem));
         } finally {
-            slots.release(Urgency.ENRICHMENT);
+            enrichment.slots.release();
         }
     }
 
     /**
-     * Another job type than rendering, under the same slots, job timeout, memory limit and retry.
+     * Another job type than rendering (document text), on the enrichment workers, under the same job timeout, memory limit
+     * and retry.
      *
      * @param failure the answer when no worker could finish it, from the problem ({@link #NOT_STARTED} or why)
      */
@@ -135,12 +145,17 @@ class MediaWorkerPool implements DisposableBean {
     }
 
     private <T> T exchange(String subject, WorkerProcess.Exchange<T> exchange, Function<String, T> failure, Urgency urgency) {
-        slots.acquire(urgency);
+        Crew crew = crew(urgency);
+        crew.slots.acquire(urgency);
         try {
-            return withWorker(subject, worker -> worker.call(exchange, timeout, memoryLimit), timeout, failure);
+            return withWorker(crew, subject, worker -> worker.call(exchange, timeout, memoryLimit), timeout, failure);
         } finally {
-            slots.release(urgency);
+            crew.slots.release();
         }
+    }
+
+    private Crew crew(Urgency urgency) {
+        return urgency == Urgency.ENRICHMENT ? enrichment : renditions;
     }
 
     /**
@@ -154,11 +169,11 @@ class MediaWorkerPool implements DisposableBean {
             if (System.nanoTime() - lastFailedProbe < PROBE_BACKOFF_NANOS) {
                 return Capabilities.none();
             }
-            slots.acquire(Urgency.WAITED_FOR);
+            renditions.slots.acquire(Urgency.WAITED_FOR);
             try {
-                known = withWorker("capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
+                known = withWorker(renditions, "capabilities", worker -> worker.capabilities(timeout), timeout, problem -> null);
             } finally {
-                slots.release(Urgency.WAITED_FOR);
+                renditions.slots.release();
             }
             if (known == null) {
                 lastFailedProbe = System.nanoTime();
@@ -198,20 +213,20 @@ class MediaWorkerPool implements DisposableBean {
         return JobFiles.create(launcher.workRoot(), kind);
     }
 
-    /** Runs the job on an idle or new worker; the caller holds a slot. */
-    private <T> T withWorker(String subject, Job<T> job, Duration jobTimeout, Function<String, T> failure) {
+    /** Runs the job on an idle or new worker of the crew; the caller holds one of its slots. */
+    private <T> T withWorker(Crew crew, String subject, Job<T> job, Duration jobTimeout, Function<String, T> failure) {
         String problem = "";
         for (int attempt = 1; attempt <= 2; attempt++) {
             WorkerProcess worker;
             try {
-                worker = idleOrNew();
+                worker = idleOrNew(crew);
             } catch (IOException e) {
                 log.error("could not start a media worker with {}: {}", launcher.command().getFirst(), e.getMessage());
                 return failure.apply(NOT_STARTED);
             }
             try {
                 T response = job.run(worker);
-                idle.push(worker);
+                crew.idle.push(worker);
                 return response;
             } catch (WorkerDiedException e) {
                 problem = e.getMessage().startsWith("used ") ? "the worker " + e.getMessage()
@@ -230,22 +245,29 @@ class MediaWorkerPool implements DisposableBean {
         T run(WorkerProcess worker) throws WorkerDiedException, TimeoutException;
     }
 
-    private WorkerProcess idleOrNew() throws IOException {
-        for (WorkerProcess w; (w = idle.poll()) != null; ) {
+    private WorkerProcess idleOrNew(Crew crew) throws IOException {
+        for (WorkerProcess w; (w = crew.idle.poll()) != null; ) {
             if (w.isAlive()) {
                 return w;
             }
             replaced.incrementAndGet();
         }
-        return new WorkerProcess(launcher.start());
+        return new WorkerProcess(launcher.start(crew.niced));
     }
 
+    /** Rendition workers; the enrichment workers come on top ({@link #enrichmentSize()}). */
     int size() {
         return size;
     }
 
+    int enrichmentSize() {
+        return enrichment.size;
+    }
+
+    /** Idle workers of both crews that are alive. */
     int running() {
-        return (int) idle.stream().filter(WorkerProcess::isAlive).count();
+        return (int) (renditions.idle.stream().filter(WorkerProcess::isAlive).count()
+                + enrichment.idle.stream().filter(WorkerProcess::isAlive).count());
     }
 
     /** Render jobs asked of the pool since start. */
@@ -260,8 +282,25 @@ class MediaWorkerPool implements DisposableBean {
 
     @Override
     public void destroy() {
-        for (WorkerProcess w; (w = idle.poll()) != null; ) {
-            w.stop();
+        for (Crew crew : List.of(renditions, enrichment)) {
+            for (WorkerProcess w; (w = crew.idle.poll()) != null; ) {
+                w.stop();
+            }
+        }
+    }
+
+    /** Workers of one kind: their places, handed out by urgency, and those idle now. */
+    private static final class Crew {
+
+        final int size;
+        final boolean niced;
+        final WorkerSlots slots;
+        final Deque<WorkerProcess> idle = new ConcurrentLinkedDeque<>();
+
+        Crew(int size, boolean niced) {
+            this.size = size;
+            this.niced = niced;
+            this.slots = new WorkerSlots(size);
         }
     }
 }

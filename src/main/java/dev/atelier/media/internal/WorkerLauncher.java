@@ -1,5 +1,6 @@
 package dev.atelier.media.internal;
 
+import dev.atelier.shared.process.BoundedProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,8 +63,9 @@ final class WorkerLauncher {
         return workRoot;
     }
 
-    Process start() throws IOException {
-        var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+    /** @param niced at {@code nice 10}: for the enrichment workers, which take the CPU the rendition workers leave */
+    Process start(boolean niced) throws IOException {
+        var builder = new ProcessBuilder(niced ? BoundedProcess.niced(command) : command).redirectError(ProcessBuilder.Redirect.INHERIT);
         // libvips, ffmpeg and the C library put their temporary files here too
         builder.environment().put("TMPDIR", workRoot.temp().toString());
         return builder.start();

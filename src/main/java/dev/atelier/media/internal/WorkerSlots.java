@@ -6,12 +6,11 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The media workers' free places, handed out most urgent first and, within one urgency, in the
- * order asked: a rendition someone is waiting for goes ahead of the previews of new uploads, and
- * those go ahead of enrichment (pixel analysis with its face count, OCR, document text), which
- * can take seconds per file and would otherwise hold up every preview queued behind it. With more
- * than one worker, enrichment never holds them all: one stays free for previews and for what
- * someone waits for, so a new upload's preview does not wait for a face count to finish.
+ * Free places of a group of media workers, handed out most urgent first and, within one urgency,
+ * in the order asked: a rendition someone is waiting for goes ahead of the previews of new uploads,
+ * and those go ahead of enrichment (pixel analysis with its face count, OCR, document text). The
+ * pool gives enrichment workers of its own ({@link MediaWorkerPool}), so a preview never waits for
+ * a face count; within a group the order still holds.
  */
 final class WorkerSlots {
 
@@ -29,14 +28,11 @@ final class WorkerSlots {
 
     private final PriorityQueue<Waiter> waiting = new PriorityQueue<>(
             Comparator.comparing(Waiter::urgency).thenComparingLong(Waiter::arrival));
-    private final int enrichmentLimit;
     private int free;
-    private int enriching;
     private long arrivals;
 
     WorkerSlots(int size) {
         this.free = size;
-        this.enrichmentLimit = Math.max(1, size - 1);
     }
 
     /** Takes a place, waiting as long as it takes; an interrupt is kept for the caller to see afterwards. */
@@ -62,15 +58,15 @@ final class WorkerSlots {
      * @return false when the wait ran out
      */
     synchronized boolean acquire(Urgency urgency, Duration wait) throws InterruptedException {
-        if (waiting.isEmpty() && mayTake(urgency)) {
-            take(urgency);
+        if (waiting.isEmpty() && free > 0) {
+            free--;
             return true;
         }
         Waiter me = new Waiter(urgency, arrivals++);
         waiting.add(me);
         long deadline = wait == null ? 0 : System.nanoTime() + wait.toNanos();
         try {
-            while (waiting.peek() != me || !mayTake(urgency)) {
+            while (waiting.peek() != me || free == 0) {
                 if (wait == null) {
                     wait();
                 } else {
@@ -81,7 +77,7 @@ final class WorkerSlots {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
             }
-            take(urgency);
+            free--;
             return true;
         } finally {
             waiting.remove(me);
@@ -90,24 +86,10 @@ final class WorkerSlots {
         }
     }
 
-    /** Gives back a place taken with this urgency. */
-    synchronized void release(Urgency urgency) {
+    /** Gives back a place. */
+    synchronized void release() {
         free++;
-        if (urgency == Urgency.ENRICHMENT) {
-            enriching--;
-        }
         notifyAll();
-    }
-
-    private boolean mayTake(Urgency urgency) {
-        return free > 0 && (urgency != Urgency.ENRICHMENT || enriching < enrichmentLimit);
-    }
-
-    private void take(Urgency urgency) {
-        free--;
-        if (urgency == Urgency.ENRICHMENT) {
-            enriching++;
-        }
     }
 
     /** Requests waiting for a place now. */

@@ -106,6 +106,46 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void enrichmentRunsOnWorkersOfItsOwnAtALowerPriority() throws Exception {
+        List<ProcessHandle> before = workers();
+        Path photo = image("photo.png", 800, 600);
+
+        RenderResponse preview = pool.render(request(photo, List.of(new Target("preview", 400))));
+        RenderResponse forOcr = pool.renderForEnrichment(request(photo, List.of(new Target("ocr", 400))));
+
+        assertThat(preview.outcome()).isEqualTo("ok");
+        assertThat(forOcr.outcome()).isEqualTo("ok");
+        List<ProcessHandle> started = workers().stream().filter(w -> !before.contains(w)).toList();
+        assertThat(started).hasSize(2);
+        assertThat(started).extracting(MediaWorkerPoolTests::niceness).containsExactlyInAnyOrder(0, 10);
+        assertThat(pool.running()).isEqualTo(2);
+    }
+
+    /** The media workers this JVM started (any test's). */
+    private static List<ProcessHandle> workers() {
+        return ProcessHandle.current().children().filter(p -> cmdline(p).contains(MediaWorkerMain.class.getName())).toList();
+    }
+
+    private static String cmdline(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            return ""; // gone
+        }
+    }
+
+    /** The process's nice value, from /proc/PID/stat (field 19, after the command in brackets). */
+    private static int niceness(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[16]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void reusesItsWorkers() throws Exception {
         Path image = image("again.png", 300, 300);
         for (int i = 0; i < 3; i++) {

@@ -25,13 +25,13 @@ class WorkerSlotsTests {
             Thread t = Thread.ofPlatform().start(() -> {
                 slots.acquire((Urgency) ask.get(1));
                 order.add((String) ask.get(0));
-                slots.release((Urgency) ask.get(1));
+                slots.release();
             });
             threads.add(t);
             awaitWaiting(slots, before + 1);
         }
         assertThat(order).isEmpty();
-        slots.release(Urgency.PREVIEWS);
+        slots.release();
         for (Thread t : threads) {
             t.join(5_000);
         }
@@ -44,18 +44,7 @@ class WorkerSlotsTests {
         slots.acquire(Urgency.ENRICHMENT);
         assertThat(slots.acquire(Urgency.WAITED_FOR, Duration.ofMillis(50))).isFalse();
         assertThat(slots.waiting()).isZero();
-        slots.release(Urgency.ENRICHMENT);
-        assertThat(slots.acquire(Urgency.ENRICHMENT, Duration.ofMillis(50))).isTrue();
-    }
-
-    @Test
-    void enrichmentLeavesOneOfSeveralWorkersFree() throws Exception {
-        var slots = new WorkerSlots(3);
-        assertThat(slots.acquire(Urgency.ENRICHMENT, Duration.ofMillis(50))).isTrue();
-        assertThat(slots.acquire(Urgency.ENRICHMENT, Duration.ofMillis(50))).isTrue();
-        assertThat(slots.acquire(Urgency.ENRICHMENT, Duration.ofMillis(50))).as("the third worker stays for previews").isFalse();
-        assertThat(slots.acquire(Urgency.PREVIEWS, Duration.ofMillis(50))).isTrue();
-        slots.release(Urgency.ENRICHMENT);
+        slots.release();
         assertThat(slots.acquire(Urgency.ENRICHMENT, Duration.ofMillis(50))).isTrue();
     }
 
