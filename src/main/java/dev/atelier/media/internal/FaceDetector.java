@@ -154,7 +154,8 @@ final class FaceDetector {
             if (detector != null) {
                 detector.close();
             }
-            detector = new ResidentProcess(BoundedProcess.niced(List.of(options.python(), "-I", "-c", SCRIPT, "--serve", options.cascade())), Map.of(),
+            // no nice of its own: it runs in an enrichment worker, which is niced already
+            detector = new ResidentProcess(List.of(options.python(), "-I", "-c", SCRIPT, "--serve", options.cascade()), Map.of(),
                     DataSize.ofBytes(options.memoryBytes()), MARKER, RECYCLE_AFTER, "");
             detectorFor = options;
         }

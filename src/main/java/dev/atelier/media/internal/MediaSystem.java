@@ -49,7 +49,7 @@ public class MediaSystem {
                 SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN consecutive_failures > 0 THEN 1 ELSE 0 END), 0) AS retrying
                 FROM scheduled_tasks WHERE task_name = ?""").param(RenditionJobs.TASK).query().singleRow();
         var check = workers.sandboxCheck();
-        return new Status(engines, workers.size(), workers.running(), workers.replacedWorkers(), workers.jobs(),
+        return new Status(engines, workers.size() + workers.enrichmentSize(), workers.running(), workers.replacedWorkers(), workers.jobs(),
                 ((Number) queue.get("waiting")).longValue(), ((Number) queue.get("retrying")).longValue(), faces.status(),
                 new Sandbox(capabilities.sandbox(), check.summary(), check.verdict() != SandboxCheck.Verdict.NOT_RUN,
                         check.verdict() == SandboxCheck.Verdict.HOLDS));

@@ -4,6 +4,7 @@ import dev.atelier.metadata.MetadataProperties;
 import dev.atelier.shared.process.BoundedProcess;
 import dev.atelier.shared.process.ResidentProcess;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Deque;
@@ -68,6 +69,11 @@ class ExifTool implements DisposableBean {
             reply = exiftool.ask(request(path), properties.timeout(), MAX_OUTPUT.toBytes());
         } catch (ResidentProcess.TooLongException e) {
             throw new UnreadableMetadataException("exiftool printed more than " + MAX_OUTPUT.toMegabytes() + " MB of metadata");
+        } catch (BoundedProcess.TimedOutException | InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            // it died on this file (a crash, its memory limit): the file's fault, as a one-off run's exit code was
+            throw new UnreadableMetadataException("exiftool could not read the file: " + e.getMessage());
         } finally {
             giveBack(exiftool);
         }

@@ -2,6 +2,7 @@ package dev.atelier.shared.process;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -46,8 +49,9 @@ public final class ResidentProcess implements AutoCloseable {
     /** Starts the tools: the parent-death signal follows the thread that started a process, so it must never end. */
     private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("resident-tool-starter").daemon(true).factory());
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .name("resident-tool-watchdog").daemon(true).factory());
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final Logger LOG = LoggerFactory.getLogger(ResidentProcess.class);
+    private static volatile boolean warnedNoSetpriv;
 
     /** What the tool printed for one request, without the marker lines. */
     public record Reply(String stdout, String stderr) {
@@ -94,25 +98,32 @@ public final class ResidentProcess implements AutoCloseable {
      *
      * @throws BoundedProcess.TimedOutException when no whole answer came within {@code timeout}; the process was killed
      * @throws TooLongException when stdout held more than {@code maxChars} characters before the marker; the process was killed
-     * @throws IOException when the tool could not be started or exited before answering
+     * @throws java.io.InterruptedIOException when the calling thread was interrupted; the process was stopped
+     * @throws IOException when the tool could not be started or exited before answering, with its exit code and last words
      */
     public synchronized Reply ask(String request, Duration timeout, long maxChars) throws IOException {
-        if (running != null && (!running.process.isAlive() || running.served >= recycleAfter)) {
+        if (running != null && (running.killed || !running.process.isAlive() || running.served >= recycleAfter)) {
             stop();
         }
         if (running == null) {
             running = start();
         }
         Running current = running;
+        long deadline = System.nanoTime() + timeout.toNanos();
         ScheduledFuture<?> kill = WATCHDOG.schedule(current::kill, timeout.toMillis(), TimeUnit.MILLISECONDS);
         boolean answered = false;
         try {
-            OutputStream in = current.process.getOutputStream();
-            in.write(request.getBytes(StandardCharsets.UTF_8));
-            in.flush();
+            try {
+                OutputStream in = current.process.getOutputStream();
+                in.write(request.getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            } catch (IOException e) {
+                // it ended before it read the request: say why, not "Broken pipe"
+                throw current.failure("no answer");
+            }
             String stdout = current.readAnswer(maxChars);
-            String stderr = current.errors.poll(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            if (stderr == null) {
+            String stderr = current.errors.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (stderr == null || stderr == Running.ENDED) {
                 throw current.failure("no end of its error output");
             }
             current.served++;
@@ -120,7 +131,7 @@ public final class ResidentProcess implements AutoCloseable {
             return new Reply(stdout, stderr);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + tool, e);
+            throw new InterruptedIOException("interrupted while waiting for " + tool);
         } catch (IOException e) {
             throw current.killed ? new BoundedProcess.TimedOutException(tool, timeout) : e;
         } finally {
@@ -143,8 +154,9 @@ public final class ResidentProcess implements AutoCloseable {
 
     private void stop() {
         if (running != null) {
-            running.stop();
+            Running stopping = running;
             running = null;
+            stopping.stop();
         }
     }
 
@@ -152,6 +164,9 @@ public final class ResidentProcess implements AutoCloseable {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) {
             full.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+        } else if (!warnedNoSetpriv) {
+            warnedNoSetpriv = true;
+            LOG.warn("{} is missing (util-linux): {} and other resident tools may outlive this process if it dies", SETPRIV, tool);
         }
         if (Files.isExecutable(PRLIMIT)) {
             full.addAll(List.of(PRLIMIT.toString(), "--as=" + memory.toBytes(), "--"));
@@ -173,8 +188,12 @@ public final class ResidentProcess implements AutoCloseable {
     /** One process of the tool, its stdout reader and its stderr drain. */
     private final class Running {
 
+        /** Put on {@link #errors} when stderr ends: no marker will come. */
+        static final String ENDED = new String("(stderr ended)");
+
         final Process process;
         final Reader stdout;
+        final Thread drain;
         /** What the tool wrote on stderr per request, one entry per marker line. */
         final LinkedBlockingQueue<String> errors = new LinkedBlockingQueue<>();
         final StringBuilder errorTail = new StringBuilder();
@@ -185,7 +204,7 @@ public final class ResidentProcess implements AutoCloseable {
         Running(Process process) {
             this.process = process;
             this.stdout = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
-            Thread.ofVirtual().name(tool + "-stderr").start(this::drainErrors);
+            this.drain = Thread.ofVirtual().name(tool + "-stderr").start(this::drainErrors);
         }
 
         /** Reads stdout up to the marker line; what comes before it is the answer. */
@@ -239,15 +258,23 @@ public final class ResidentProcess implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the process is gone; the request in flight sees its stdout end
+            } finally {
+                errors.add(ENDED);
             }
         }
 
         IOException failure(String what) {
+            Integer exit = exitCode();
+            try {
+                // its last words may still be on their way through the pipe
+                drain.join(Duration.ofMillis(exit == null ? 0 : 500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             String said;
             synchronized (errorTail) {
                 said = errorTail.toString().strip();
             }
-            Integer exit = exitCode();
             return new IOException(tool + " gave " + what + (exit == null ? "" : " (exit " + exit + ")")
                     + (said.isEmpty() ? "" : ": " + lastLine(said)));
         }
@@ -263,8 +290,15 @@ public final class ResidentProcess implements AutoCloseable {
 
         void kill() {
             killed = true;
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            // listed before the tool dies: its children (which may hold its stdout open) would then belong to init
+            List<ProcessHandle> children = List.of();
+            try {
+                children = process.descendants().toList();
+            } catch (RuntimeException e) {
+                // no /proc to list them (a confined media worker): the tool itself is killed all the same
+            }
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
         }
 
         void stop() {
@@ -284,6 +318,13 @@ public final class ResidentProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** One thread for every tool's time limits; a cancelled limit leaves its queue at once, not when it would have fired. */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("resident-tool-watchdog").daemon(true).factory());
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     private static String lastLine(String text) {

@@ -47,8 +47,14 @@ def serve(cascade_path):
             print("unavailable %d" % loaded[0])
             print(loaded[1], file=sys.stderr)
         else:
-            n = count(loaded[0], loaded[1], path)
-            if n is None:
+            try:
+                n = count(loaded[0], loaded[1], path)
+            except Exception as e:  # one image's failure is not the process's end
+                n = e
+            if isinstance(n, Exception):
+                print("failed 1")
+                print("%s: %s" % (type(n).__name__, n), file=sys.stderr)
+            elif n is None:
                 print("failed 5")
                 print("cannot read the image %s" % path, file=sys.stderr)
             else:

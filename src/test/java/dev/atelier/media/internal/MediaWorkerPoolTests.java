@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.media.internal.WorkerProtocol.RenderResponse;
 import dev.atelier.media.internal.WorkerProtocol.Target;
+import dev.atelier.testsupport.Processes;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -117,7 +118,8 @@ class MediaWorkerPoolTests {
         assertThat(forOcr.outcome()).isEqualTo("ok");
         List<ProcessHandle> started = workers().stream().filter(w -> !before.contains(w)).toList();
         assertThat(started).hasSize(2);
-        assertThat(started).extracting(MediaWorkerPoolTests::niceness).containsExactlyInAnyOrder(0, 10);
+        int own = Processes.niceness(ProcessHandle.current());
+        assertThat(started).extracting(Processes::niceness).containsExactlyInAnyOrder(own, Math.min(19, own + 10));
         assertThat(pool.running()).isEqualTo(2);
     }
 
@@ -131,17 +133,6 @@ class MediaWorkerPoolTests {
             return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (java.io.IOException e) {
             return ""; // gone
-        }
-    }
-
-    /** The process's nice value, from /proc/PID/stat (field 19, after the command in brackets). */
-    private static int niceness(ProcessHandle process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[16]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
