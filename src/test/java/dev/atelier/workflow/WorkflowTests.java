@@ -250,7 +250,7 @@ class WorkflowTests extends IntegrationTest {
         String template = template("name: Status %1$s\nstages:\n  - key: brand\n    reviewers: { users: [brand-%1$s] }\n".formatted(k));
         String asset = upload(creator, "Status " + k);
         String other = upload(creator, "Status other " + k);
-        assertThat(found("status:not-reviewed " + k, asset)).contains(asset, other);
+        assertThat(found("status:not-reviewed " + k, asset, other)).contains(asset, other);
 
         String first = start(creator, asset, template);
         assertThat(found("status:in-review " + k, asset)).containsExactly(asset);
@@ -277,9 +277,10 @@ class WorkflowTests extends IntegrationTest {
     }
 
     /** The ids a search finds once the index shows {@code expected} (updates arrive after commit). */
-    private List<String> found(String query, String expected) {
+    /** The ids a search finds, once it finds every one expected (the index follows uploads and decisions a moment later). */
+    private List<String> found(String query, String... expected) {
         JsonNode result = Poll.until(() -> admin().get("/api/v1/search?q=" + enc(query)).json(),
-                r -> r.get("items").findValuesAsString("id").contains(expected), Duration.ofSeconds(10));
+                r -> r.get("items").findValuesAsString("id").containsAll(List.of(expected)), Duration.ofSeconds(10));
         return result.get("items").findValuesAsString("id");
     }
 
