@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -174,12 +175,20 @@ public final class ResidentProcess implements AutoCloseable {
         full.addAll(command);
         var builder = new ProcessBuilder(full);
         builder.environment().putAll(environment);
+        Future<Process> starting = STARTER.submit(builder::start);
         try {
-            Process process = STARTER.submit(builder::start).get();
-            return new Running(process);
+            return new Running(starting.get());
         } catch (InterruptedException e) {
+            // the start goes on without us: the process it makes must not be left running untracked
+            STARTER.execute(() -> {
+                try {
+                    starting.get().destroyForcibly();
+                } catch (InterruptedException | ExecutionException ignored) {
+                    // nothing was started
+                }
+            });
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting " + tool, e);
+            throw new InterruptedIOException("interrupted while starting " + tool);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException("could not start " + tool, e.getCause());
         }

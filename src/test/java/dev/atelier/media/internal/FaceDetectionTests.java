@@ -88,10 +88,10 @@ class FaceDetectionTests {
         assertThat(detectors()).isEqualTo(first);
     }
 
-    /** The face counters running under this JVM's workers. */
+    /** The face counters with the default cascade running under this JVM's workers (not the fake ones of other tests). */
     private static List<Long> detectors() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("--serve")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).containsAll(List.of("--serve", DEFAULTS.cascade()))).orElse(false))
                 .map(ProcessHandle::pid)
                 .toList();
     }
