@@ -904,7 +904,7 @@ public class MediaBench {
 
         ProcWatch(long serverPid) throws IOException, InterruptedException {
             this.serverPid = serverPid;
-            this.ticksPerSecond = Double.parseDouble(exec(List.of("getconf", "CLK_TCK")).strip());
+            this.ticksPerSecond = Machine.ticksPerSecond();
             poller = Thread.ofPlatform().daemon().name("proc-watch").start(() -> {
                 while (running) {
                     sample();
@@ -1191,7 +1191,7 @@ public class MediaBench {
             try {
                 long[] cpu = Machine.cpuTimes();
                 long other = (cpu[0] - cpu[1] - busy0) - (ours() - ours0);
-                double hz = Double.parseDouble(exec(List.of("getconf", "CLK_TCK")).strip());
+                double hz = Machine.ticksPerSecond();
                 return Math.max(0, other / hz / ((System.nanoTime() - t0) / 1e9));
             } catch (Exception e) {
                 return Double.NaN;

@@ -141,7 +141,7 @@ final class FaceDetector {
         return switch (answer.group(1)) {
             case "faces" -> new FaceCount.Counted(value);
             case "unavailable" -> byCode(options, value, reply.stderr());
-            default -> new FaceCount.Failed("face detection failed: " + lastLine(reply.stderr()));
+            default -> new FaceCount.Failed("face detection failed: " + BoundedProcess.lastLine(reply.stderr()));
         };
     }
 
@@ -177,7 +177,7 @@ final class FaceDetector {
             case 3 -> new FaceCount.Unavailable("OpenCV for Python is not installed for " + options.python()
                     + " (Debian: apt-get install python3-opencv)");
             case 4 -> new FaceCount.Unavailable("the face model " + options.cascade() + " cannot be loaded (Debian: apt-get install opencv-data)");
-            default -> new FaceCount.Failed("face detection failed (" + code + "): " + lastLine(said));
+            default -> new FaceCount.Failed("face detection failed (" + code + "): " + BoundedProcess.lastLine(said));
         };
     }
 
@@ -207,18 +207,13 @@ final class FaceDetector {
             case 0 -> new Run.Printed(result.stdoutText());
             case 3, 4 -> new Run.NoAnswer(byCode(options, result.exitCode(), result.stderrTail()));
             default -> new Run.NoAnswer(new FaceCount.Failed("face detection failed (exit " + result.exitCode() + "): "
-                    + lastLine(result.stderrTail())));
+                    + BoundedProcess.lastLine(result.stderrTail())));
         };
     }
 
     private static Optional<String> found(Pattern pattern, String output) {
         Matcher m = pattern.matcher(output.strip());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.getLast();
     }
 
     private static String script() {

@@ -41,7 +41,6 @@ class MediaWorkerPool implements DisposableBean {
     private final Crew enrichment;
     private final Duration timeout;
     private final long memoryLimit;
-    private final int size;
     private final AtomicLong replaced = new AtomicLong();
     private final AtomicLong jobs = new AtomicLong();
     private volatile Capabilities capabilities;
@@ -62,7 +61,6 @@ class MediaWorkerPool implements DisposableBean {
     /** @param memoryLimit resident bytes a worker may reach (heap, native decoders and all) before it is killed */
     MediaWorkerPool(WorkerLauncher launcher, int size, Duration timeout, long memoryLimit) {
         this.launcher = launcher;
-        this.size = size;
         this.renditions = new Crew(size, false);
         this.enrichment = new Crew(Math.max(1, size / 2), true);
         this.timeout = timeout;
@@ -257,7 +255,7 @@ class MediaWorkerPool implements DisposableBean {
 
     /** Rendition workers; the enrichment workers come on top ({@link #enrichmentSize()}). */
     int size() {
-        return size;
+        return renditions.size;
     }
 
     int enrichmentSize() {

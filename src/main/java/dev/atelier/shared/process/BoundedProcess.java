@@ -63,6 +63,12 @@ public final class BoundedProcess {
         return Path.of(command.get(niced ? NICE_PREFIX.size() : 0)).getFileName().toString();
     }
 
+    /** The last non-blank line of what a tool said, for a one-line reason. */
+    public static String lastLine(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.getLast();
+    }
+
     public static boolean installed(String tool) {
         if (tool.contains("/")) {
             return Files.isExecutable(Path.of(tool));

@@ -285,7 +285,7 @@ public final class ResidentProcess implements AutoCloseable {
                 said = errorTail.toString().strip();
             }
             return new IOException(tool + " gave " + what + (exit == null ? "" : " (exit " + exit + ")")
-                    + (said.isEmpty() ? "" : ": " + lastLine(said)));
+                    + (said.isEmpty() ? "" : ": " + BoundedProcess.lastLine(said)));
         }
 
         private Integer exitCode() {
@@ -334,10 +334,5 @@ public final class ResidentProcess implements AutoCloseable {
         var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("resident-tool-watchdog").daemon(true).factory());
         executor.setRemoveOnCancelPolicy(true);
         return executor;
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.getLast();
     }
 }

@@ -9,6 +9,7 @@ import dev.atelier.media.FaceProperties;
 import dev.atelier.media.PixelAnalysis;
 import dev.atelier.media.internal.WorkerProtocol.RenderRequest;
 import dev.atelier.testsupport.RequiredTools;
+import dev.atelier.testsupport.Processes;
 import dev.atelier.testsupport.TestFaces;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
@@ -91,7 +92,7 @@ class FaceDetectionTests {
     /** The face counters with the default cascade running under this JVM's workers (not the fake ones of other tests). */
     private static List<Long> detectors() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).containsAll(List.of("--serve", DEFAULTS.cascade()))).orElse(false))
+                .filter(p -> Processes.arguments(p).containsAll(List.of("--serve", DEFAULTS.cascade())))
                 .map(ProcessHandle::pid)
                 .toList();
     }

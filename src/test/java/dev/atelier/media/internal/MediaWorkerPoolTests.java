@@ -125,15 +125,7 @@ class MediaWorkerPoolTests {
 
     /** The media workers this JVM started (any test's). */
     private static List<ProcessHandle> workers() {
-        return ProcessHandle.current().children().filter(p -> cmdline(p).contains(MediaWorkerMain.class.getName())).toList();
-    }
-
-    private static String cmdline(ProcessHandle process) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (java.io.IOException e) {
-            return ""; // gone
-        }
+        return ProcessHandle.current().children().filter(p -> Processes.arguments(p).contains(MediaWorkerMain.class.getName())).toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.atelier.metadata.MetadataProperties;
 import dev.atelier.shared.process.BoundedProcess;
+import dev.atelier.testsupport.Processes;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ class ExifToolTests {
 
     private static List<ProcessHandle> exifToolProcesses() {
         return ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("-stay_open")).orElse(false))
+                .filter(p -> Processes.arguments(p).contains("-stay_open"))
                 .toList();
     }
 }
