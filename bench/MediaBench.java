@@ -391,15 +391,18 @@ public class MediaBench {
         double uploaded = (System.nanoTime() - t0) / 1e9;
         awaitRenditions(ids);
         double secs = (System.nanoTime() - t0) / 1e9;
-        double workerCpu = watch.workerCpuSince(before);
+        double allWorkers = watch.workerCpuSince(before);
+        double enrichment = watch.enrichmentCpuSince(before);
+        double workerCpu = allWorkers - enrichment;
         double workerSys = watch.workerSysSince(before);
         double serverCpu = watch.serverCpu() - serverBefore;
-        log("  uploads done after %.1f s, renditions after %.1f s; workers %.1f CPU-s, server %.1f CPU-s", uploaded, secs, workerCpu,
-                serverCpu);
+        log("  uploads done after %.1f s, renditions after %.1f s; rendition workers %.1f CPU-s, enrichment workers %.1f CPU-s,"
+                + " server %.1f CPU-s", uploaded, secs, workerCpu, enrichment, serverCpu);
         put(engine + ".ingest.wall", secs);
         put(engine + ".ingest.upload", uploaded);
         put(engine + ".ingest.workerCpu", workerCpu);
         put(engine + ".ingest.workerSys", workerSys);
+        put(engine + ".ingest.enrichmentCpu", enrichment);
         put(engine + ".ingest.serverCpu", serverCpu);
         results.setProperty(engine + ".ids", String.join(",", ids));
     }
@@ -610,12 +613,13 @@ public class MediaBench {
             double cpu = num(engine + ".ingest.workerCpu") / n;
             double rate = n / wall;
             boolean targets = engine.equals("libvips");
-            line(out, "ingest        %s, %d workers: %d photos in %.1f s = %.2f photos/s;  workers %.3f CPU-s/image (%.0f %% system),"
-                    + " server %.3f CPU-s/image"
+            line(out, "ingest        %s, %d workers: %d photos in %.1f s = %.2f photos/s;  rendition workers %.3f CPU-s/image (%.0f %% system"
+                    + " of all workers), enrichment workers meanwhile %.3f, server %.3f CPU-s/image"
                     + "  (warm-up photo%s: %.1f CPU-s, not counted)",
                     targets ? "libvips engine" : "pure-Java engine (ImageIO, --atelier.media.libvips=false)",
-                    (int) num(engine + ".workers"), n, wall, rate, cpu, 100 * num(engine + ".ingest.workerSys") / num(engine + ".ingest.workerCpu"),
-                    num(engine + ".ingest.serverCpu") / n,
+                    (int) num(engine + ".workers"), n, wall, rate, cpu,
+                    100 * num(engine + ".ingest.workerSys") / (num(engine + ".ingest.workerCpu") + num(engine + ".ingest.enrichmentCpu")),
+                    num(engine + ".ingest.enrichmentCpu") / n, num(engine + ".ingest.serverCpu") / n,
                     num(engine + ".workers.early") > 0 ? "" : " incl. worker start-up", num(engine + ".warmup.cpu"));
             line(out, "              CPU per image vs one vipsthumbnail over the folder: %.2f×%s", cpu / folderCpu,
                     targets ? target(cpu / folderCpu <= TARGET_INGEST_CPU, "≤", TARGET_INGEST_CPU) : "  (no target)");
@@ -895,6 +899,7 @@ public class MediaBench {
         final double ticksPerSecond;
         final Map<Long, Long> cpuTicks = new HashMap<>(); // every worker ever seen -> its last utime + stime
         final Map<Long, Long> sysTicks = new HashMap<>(); // ... and its last stime alone
+        final java.util.Set<Long> niced = new java.util.HashSet<>(); // workers nicer than the server: the enrichment crew
         final Map<Long, Long> peaks = new HashMap<>();    // pid -> highest VmHWM (kB) seen since the last reset
         final Map<Long, Long> starts = new HashMap<>();   // pid -> VmRSS (kB) at the last reset
         final Map<Long, Long> toolPeaks = new HashMap<>();   // ffmpeg/ffprobe pid -> highest VmHWM (kB) seen since the last reset
@@ -934,6 +939,10 @@ public class MediaBench {
                 if (times != null) {
                     cpuTicks.put(pid, times[0] + times[1]);
                     sysTicks.put(pid, times[1]);
+                    long[] server = statTimes(serverPid);
+                    if (server != null && times[2] > server[2]) {
+                        niced.add(pid);
+                    }
                 }
                 recordPeak(pid);
             }
@@ -991,6 +1000,18 @@ public class MediaBench {
         /** The system (kernel) part of that, as of the last sample. */
         synchronized double workerSysSince(Snapshot before) {
             return since(sysTicks, before.sys());
+        }
+
+        /**
+         * The part of {@link #workerCpuSince} that went to the enrichment workers (started nicer than the
+         * server: pixel analysis, OCR renders, document text), as of the last sample.
+         */
+        synchronized double enrichmentCpuSince(Snapshot before) {
+            long sum = 0;
+            for (long pid : niced) {
+                sum += cpuTicks.getOrDefault(pid, 0L) - before.cpu().getOrDefault(pid, 0L);
+            }
+            return sum / ticksPerSecond;
         }
 
         private double since(Map<Long, Long> now, Map<Long, Long> before) {
@@ -1053,12 +1074,12 @@ public class MediaBench {
             return times == null ? -1 : times[0] + times[1];
         }
 
-        /** {utime, stime} in clock ticks: fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the name. */
+        /** {utime, stime, nice}: fields 14 and 15 (clock ticks) and 19 of /proc/PID/stat, counted after the ")" that ends the name. */
         static long[] statTimes(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])}; // f[0] is field 3
+                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[16])}; // f[0] is field 3
             } catch (IOException | RuntimeException e) {
                 return null; // gone
             }

@@ -61,6 +61,7 @@ final class Vips {
     private final MethodHandle relationalConst;
     private final MethodHandle thumbnail;
     private final MethodHandle thumbnailBuffer;
+    private final MethodHandle thumbnailImage;
     private final MethodHandle hasAlpha;
     private final MethodHandle flatten;
     private final MethodHandle arrayDouble;
@@ -110,6 +111,8 @@ final class Vips {
                 ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), 3);
         this.thumbnailBuffer = handle("vips_thumbnail_buffer", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS,
                 JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), 4);
+        this.thumbnailImage = handle("vips_thumbnail_image", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
+                ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), 3);
         this.hasAlpha = handle("vips_image_hasalpha", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         this.flatten = handle("vips_flatten", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS), 2);
         this.arrayDouble = handle("vips_array_double_new", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
@@ -323,6 +326,20 @@ final class Vips {
 
         int bands() throws Throwable {
             return (int) bands.invokeExact(pointer);
+        }
+
+        /**
+         * This image scaled to exactly {@code width} × {@code height}, as a new image; this one stays
+         * open. For an image already oriented and in sRGB (a bigger rendition of the same file held
+         * in memory): nothing is converted, only resampled.
+         */
+        Image scaledTo(int width, int height) throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ADDRESS);
+                int rc = (int) thumbnailImage.invokeExact(pointer, out, width, cString(arena, "height"), height,
+                        cString(arena, "size"), SIZE_FORCE, MemorySegment.NULL);
+                return result(rc, out);
+            }
         }
 
         /** The area as a new image; this one stays open. */

@@ -99,11 +99,10 @@ final class VipsImageEngine implements ImageEngine {
                 return RenderResponse.refused("too-large", header.pages() + " frames of " + header.width() + "×" + header.height()
                         + " are more pixels than the limit of " + request.maxFramePixels());
             }
-            List<Output> outputs = new ArrayList<>();
+            List<Planned> plans = new ArrayList<>();
             for (Target target : request.targets()) {
-                int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
                 if (animated && header.pages() > 1 && keepsAnimation(target)) {
-                    outputs.add(animation(input, header, target, quality, request.outputDir()));
+                    plans.add(new Planned(plans.size(), target, header, null, true));
                     continue;
                 }
                 int page = target.transform().page();
@@ -116,12 +115,26 @@ final class VipsImageEngine implements ImageEngine {
                     return RenderResponse.refused("too-large", new ImageTooLargeException(pageHeader.width(), pageHeader.height(),
                             request.maxPixels()).getMessage());
                 }
-                Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
-                try (Vips.Image shaped = target.transform().hasRegion() ? region(input, content, pageHeader, target)
-                        : layout(input, content, pageHeader, target);
-                        Vips.Image done = transformed(shaped, target.transform())) {
-                    done.save(file + saveOptions(target.format(), quality));
-                    outputs.add(new Output(target.name(), file.toString(), done.width(), done.height()));
+                Layout layout = target.transform().hasRegion() ? null
+                        : Layout.plan(pageHeader.displayWidth(), pageHeader.displayHeight(), target);
+                plans.add(new Planned(plans.size(), target, pageHeader, layout, false));
+            }
+            Output[] outputs = new Output[plans.size()];
+            try (Scaled scaled = new Scaled(input, content, plans)) {
+                for (Planned plan : scaled.biggestFirst()) {
+                    Target target = plan.target();
+                    int quality = target.quality() > 0 ? target.quality() : Math.round(Math.clamp(request.quality(), 0.01f, 1f) * 100);
+                    if (plan.animation()) {
+                        outputs[plan.index()] = animation(input, header, target, quality, request.outputDir());
+                        continue;
+                    }
+                    Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
+                    try (Vips.Image shaped = plan.layout() == null ? region(input, content, plan.header(), target)
+                            : scaled.shaped(plan);
+                            Vips.Image done = transformed(shaped, target.transform())) {
+                        done.save(file + saveOptions(target.format(), quality));
+                        outputs[plan.index()] = new Output(target.name(), file.toString(), done.width(), done.height());
+                    }
                 }
             }
             Map<String, String> facts = new java.util.LinkedHashMap<>();
@@ -130,7 +143,7 @@ final class VipsImageEngine implements ImageEngine {
             if (header.pages() > 1 || type.equals("application/pdf")) {
                 facts.put("pages", Integer.toString(header.pages()));
             }
-            return RenderResponse.ok(outputs, facts);
+            return RenderResponse.ok(List.of(outputs), facts);
         } catch (Vips.VipsException e) {
             return RenderResponse.refused("unreadable", "the file could not be decoded: " + firstLine(e.getMessage()));
         } catch (Throwable e) {
@@ -165,10 +178,90 @@ final class VipsImageEngine implements ImageEngine {
         }
     }
 
-    private Vips.Image layout(Path input, byte[] svg, Vips.Header header, Target target) throws Throwable {
-        Layout layout = Layout.plan(header.displayWidth(), header.displayHeight(), target);
-        try (Vips.Image scaled = scaled(input, svg, header, layout.scaledWidth(), layout.scaledHeight(), target.transform().page())) {
-            return shape(scaled, layout, target.format());
+    /**
+     * One target's plan: the header of its page, and its layout unless it asks for a region (or
+     * keeps an animation's frames).
+     */
+    private record Planned(int index, Target target, Vips.Header header, Layout layout, boolean animation) {
+
+        int page() {
+            return target.transform().page();
+        }
+
+        long pixels() {
+            return layout == null ? 0 : (long) layout.scaledWidth() * layout.scaledHeight();
+        }
+
+        /** Scaled in proportion (not stretched by {@code fill}), so a smaller plan can be made from its pixels. */
+        boolean proportional() {
+            return layout != null && !target.fit().equals("fill");
+        }
+
+        /** Whether this plan can be made from {@code width} × {@code height} pixels of the same page, reduced at least by half. */
+        boolean fitsTwiceInto(int page, int width, int height) {
+            return proportional() && page() == page && 2L * layout.scaledWidth() <= width && 2L * layout.scaledHeight() <= height;
+        }
+    }
+
+    /**
+     * The source scaled for each plan. A file's decoding costs most of a rendition, so when a
+     * request asks for several sizes of one page (an upload's preview and thumbnail) the biggest is
+     * made from the file and kept in memory, and each target at most half its size is reduced from
+     * it: for a 12-megapixel JPEG that saves the thumbnail's own decoding of the file (~20 % of the
+     * pair's CPU). Orientation and colour were handled when the bigger one was made. The kept copy
+     * is at most the biggest target's size (by default 2048 px: 16 MiB with alpha).
+     */
+    private final class Scaled implements AutoCloseable {
+
+        private final Path input;
+        private final byte[] svg;
+        private final List<Planned> plans;
+        private final Map<Integer, Vips.Image> kept = new java.util.HashMap<>();
+
+        Scaled(Path input, byte[] svg, List<Planned> plans) {
+            this.input = input;
+            this.svg = svg;
+            this.plans = plans;
+        }
+
+        /** The plans from the most pixels to the fewest, equal ones in the order asked. */
+        List<Planned> biggestFirst() {
+            return plans.stream().sorted(java.util.Comparator.comparingLong(Planned::pixels).reversed()).toList();
+        }
+
+        /** The plan's layout applied: scaled, then cropped or padded; a new image the caller closes. */
+        Vips.Image shaped(Planned plan) throws Throwable {
+            try (Vips.Image image = scaledFor(plan)) {
+                return shape(image, plan.layout(), plan.target().format());
+            }
+        }
+
+        private Vips.Image scaledFor(Planned plan) throws Throwable {
+            Layout layout = plan.layout();
+            Vips.Image bigger = kept.get(plan.page());
+            if (bigger != null && plan.fitsTwiceInto(plan.page(), bigger.width(), bigger.height())) {
+                return bigger.scaledTo(layout.scaledWidth(), layout.scaledHeight());
+            }
+            Vips.Image fresh = scaled(input, svg, plan.header(), layout.scaledWidth(), layout.scaledHeight(), plan.page());
+            boolean wanted = plan.proportional() && plans.stream().anyMatch(other -> other != plan
+                    && other.fitsTwiceInto(plan.page(), layout.scaledWidth(), layout.scaledHeight()));
+            if (!wanted) {
+                return fresh;
+            }
+            Vips.Image memory;
+            try (fresh) {
+                memory = fresh.inMemory();
+            }
+            Vips.Image before = kept.put(plan.page(), memory);
+            if (before != null) {
+                before.close();
+            }
+            return memory.reference();
+        }
+
+        @Override
+        public void close() {
+            kept.values().forEach(Vips.Image::close);
         }
     }
 

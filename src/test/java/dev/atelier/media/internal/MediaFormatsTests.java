@@ -64,15 +64,24 @@ class MediaFormatsTests {
     @CsvSource({"sample.avif, image/avif", "sample.heic, image/heic", "rgb16.tif, image/tiff",
             "cmyk-no-profile.jpg, image/jpeg", "display-p3.jpg, image/jpeg"})
     void previewsTheSampleInSrgbAtTheRightSize(String sample, String type) throws Exception {
-        BufferedImage preview = render(copy(sample), type, 320);
+        // the thumbnail is reduced from the preview held in memory: it must come out the same way
+        RenderResponse response = pool.render(new RenderRequest(copy(sample).toString(), type, dir.toString(),
+                List.of(new Target("thumbnail", 160), new Target("preview", 640)), 250_000_000L, 0.9f));
+        assertThat(response.outcome()).as(response.message()).isEqualTo("ok");
 
-        assertThat(preview.getWidth()).isEqualTo(320);
-        assertThat(preview.getHeight()).isEqualTo(200);
+        BufferedImage thumbnail = ImageIO.read(Path.of(response.outputs().get(0).path()).toFile());
+        BufferedImage preview = ImageIO.read(Path.of(response.outputs().get(1).path()).toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(160);
+        assertThat(thumbnail.getHeight()).isEqualTo(100);
+        assertThat(preview.getWidth()).isEqualTo(640);
+        assertThat(preview.getHeight()).isEqualTo(400);
         // CMYK cannot hold this saturated blue: it comes back duller, but still clearly blue
         int tolerance = sample.startsWith("cmyk") ? 130 : 40;
-        assertColour(preview, 0.25, 0.7, RED, tolerance);
-        assertColour(preview, 0.75, 0.7, BLUE, tolerance);
-        assertColour(preview, 0.5, 0.1, GREEN, tolerance);
+        for (BufferedImage image : List.of(thumbnail, preview)) {
+            assertColour(image, 0.25, 0.7, RED, tolerance);
+            assertColour(image, 0.75, 0.7, BLUE, tolerance);
+            assertColour(image, 0.5, 0.1, GREEN, tolerance);
+        }
     }
 
     @Test

@@ -46,14 +46,27 @@ class MediaWorkerPoolTests {
 
     @Test
     void turnsPortraitPhotosUpright() throws Exception {
-        byte[] sideways = ExifOrientationTests.withExif(TestImages.jpeg(800, 400, Color.GREEN), 6, java.nio.ByteOrder.BIG_ENDIAN);
+        // stored left red, right blue; orientation 6 turns it a quarter clockwise: red on top
+        byte[] sideways = ExifOrientationTests.withExif(TestImages.encode(TestImages.halves(800, 400), "jpeg"), 6,
+                java.nio.ByteOrder.BIG_ENDIAN);
         Path photo = Files.write(dir.resolve("portrait.jpg"), sideways);
 
-        RenderResponse response = pool.render(request(photo, "image/jpeg", List.of(new Target("thumbnail", 400))));
+        RenderResponse response = pool.render(request(photo, "image/jpeg", List.of(new Target("thumbnail", 400),
+                new Target("preview", 1200))));
 
         assertThat(response.outcome()).as(response.message()).isEqualTo("ok");
-        assertThat(response.outputs().getFirst().width()).isEqualTo(200);
-        assertThat(response.outputs().getFirst().height()).isEqualTo(400);
+        // the thumbnail is reduced from the upright preview in memory: turned once, not twice
+        assertThat(response.outputs()).extracting(WorkerProtocol.Output::width).containsExactly(200, 400);
+        assertThat(response.outputs()).extracting(WorkerProtocol.Output::height).containsExactly(400, 800);
+        for (WorkerProtocol.Output output : response.outputs()) {
+            BufferedImage image = ImageIO.read(Path.of(output.path()).toFile());
+            Color top = new Color(image.getRGB(image.getWidth() / 4, image.getHeight() / 4));
+            Color bottom = new Color(image.getRGB(image.getWidth() * 3 / 4, image.getHeight() * 3 / 4));
+            assertThat(top.getRed()).as(output.name() + " top").isGreaterThan(200);
+            assertThat(top.getBlue()).as(output.name() + " top").isLessThan(60);
+            assertThat(bottom.getBlue()).as(output.name() + " bottom").isGreaterThan(200);
+            assertThat(bottom.getRed()).as(output.name() + " bottom").isLessThan(60);
+        }
     }
 
     @Test
