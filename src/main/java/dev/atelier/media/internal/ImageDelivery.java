@@ -6,6 +6,8 @@ import dev.atelier.asset.AssetVersion;
 import dev.atelier.identity.Actor;
 import dev.atelier.media.ImageSpec;
 import dev.atelier.media.MediaProperties;
+import dev.atelier.media.RenditionKind;
+import dev.atelier.media.RenditionStatus;
 import dev.atelier.media.internal.DeliveryProblems.ImageTooLargeRequestException;
 import dev.atelier.media.internal.DeliveryProblems.ImagingUnavailableException;
 import dev.atelier.media.internal.DeliveryProblems.InvalidSignatureException;
@@ -62,6 +64,7 @@ public class ImageDelivery {
     private final MediaWorkerPool workers;
     private final RenditionCache cache;
     private final Renditions renditionBlobs;
+    private final MediaFacts facts;
     private final MediaProperties properties;
     private final UrlSigner signer;
     private final DeliverableVersions versions;
@@ -69,8 +72,9 @@ public class ImageDelivery {
     private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
     ImageDelivery(AssetManagement assets, FocalPoints focalPoints, BlobStore blobs, MediaWorkerPool workers, RenditionCache cache,
-            Renditions renditionBlobs, MediaProperties properties, DeliverableVersions versions, Clock clock) {
+            Renditions renditionBlobs, MediaFacts facts, MediaProperties properties, DeliverableVersions versions, Clock clock) {
         this.renditionBlobs = renditionBlobs;
+        this.facts = facts;
         this.assets = assets;
         this.focalPoints = focalPoints;
         this.blobs = blobs;
@@ -102,7 +106,7 @@ public class ImageDelivery {
         AssetVersion version = assets.deliverableVersion(id, spec.version())
                 .orElseThrow(() -> new NotFoundException("asset " + id + (spec.version().map(v -> " version " + v).orElse(""))));
         Plan plan = plan(id, spec, version, accept);
-        return plan.delivered(rendered(version, plan.target(), plan.spec()));
+        return plan.delivered(rendered(id, version, plan.target(), plan.spec()));
     }
 
     /**
@@ -176,9 +180,9 @@ public class ImageDelivery {
      * The target rendered from the version, from the cache when it is there; {@code spec}
      * names the target fully (it is hashed with the source's SHA-256 into the cache key).
      */
-    Entry rendered(AssetVersion version, Target target, String spec) {
+    Entry rendered(AssetId id, AssetVersion version, Target target, String spec) {
         String key = cacheKey(version.blobKey(), spec);
-        return cache.find(key).filter(e -> blobs.exists(e.blob())).orElseGet(() -> renderOnce(key, version, target));
+        return cache.find(key).filter(e -> blobs.exists(e.blob())).orElseGet(() -> renderOnce(key, id, version, target));
     }
 
     /** Whether images (and so dynamic renditions) can be made of the version. */
@@ -192,7 +196,7 @@ public class ImageDelivery {
         return workers.capabilities().formatsFor(version.mediaType());
     }
 
-    private Entry renderOnce(String key, AssetVersion version, Target target) {
+    private Entry renderOnce(String key, AssetId id, AssetVersion version, Target target) {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -203,7 +207,7 @@ public class ImageDelivery {
             }
         }
         try {
-            Entry entry = render(key, version, target);
+            Entry entry = render(key, id, version, target);
             mine.complete(entry);
             return entry;
         } catch (RuntimeException | Error e) {
@@ -215,12 +219,14 @@ public class ImageDelivery {
         }
     }
 
-    private Entry render(String key, AssetVersion version, Target target) {
-        BlobContent original = blobs.open(version.blobKey()).orElseThrow(() -> new NotFoundException("the original's content"));
+    private Entry render(String key, AssetId id, AssetVersion version, Target target) {
+        Source source = source(id, version, target);
+        BlobContent content = blobs.open(source.blob()).orElseThrow(() -> new NotFoundException("the original's content"));
         try (JobFiles files = workers.jobFiles("image")) {
             Path work = files.directory();
-            Path input = files.input(original);
-            RenderResponse response = workers.render(RenderRequest.within(properties, input, version.mediaType(), work, List.of(target)),
+            Path input = files.input(content);
+            RenderRequest request = RenderRequest.within(properties, input, source.mediaType(), work, List.of(target));
+            RenderResponse response = workers.render(source.fromPreview() ? request.planningAs(source.width(), source.height()) : request,
                     properties.jobTimeout(), properties.renderWait());
             switch (response.outcome()) {
                 case "ok" -> {
@@ -237,6 +243,59 @@ public class ImageDelivery {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a rendition is made from: the original ({@code width} and {@code height} 0), or the
+     * version's stored preview, planned as the original's {@code width} × {@code height}.
+     */
+    private record Source(BlobKey blob, String mediaType, int width, int height) {
+
+        boolean fromPreview() {
+            return width > 0;
+        }
+    }
+
+    /**
+     * The version's stored preview (a JPEG of at most 2048 px, already upright and in sRGB) when the
+     * target is a whole JPEG photo at most half the preview's size in each direction, else the
+     * original. Decoding the original costs most of a rendition (a 12-megapixel JPEG must be
+     * entropy-decoded whole even when libvips shrinks it on load), the preview a fraction of that;
+     * reduced by half or more, the preview's own compression leaves no visible trace. Only JPEG
+     * originals: they have no transparency the preview could have lost, no pages and no frames.
+     * Sizes, crops and padding are planned on the original's size, so they come out as from the
+     * original. Falls back to the original while the preview is not ready.
+     */
+    private Source source(AssetId id, AssetVersion version, Target target) {
+        Source original = new Source(version.blobKey(), version.mediaType(), 0, 0);
+        if (!version.mediaType().equals("image/jpeg") || target.transform().hasRegion() || target.transform().page() > 0) {
+            return original;
+        }
+        var preview = renditionBlobs.find(id, version.number(), RenditionKind.PREVIEW)
+                .filter(r -> r.status() == RenditionStatus.READY && r.blobKey().isPresent()
+                        && r.mediaType().filter("image/jpeg"::equals).isPresent() && r.width() > 0 && r.height() > 0);
+        if (preview.isEmpty()) {
+            return original;
+        }
+        Map<String, String> known = facts.find(id, version.number());
+        int width = positive(known.get("width"));
+        int height = positive(known.get("height"));
+        if (width == 0 || height == 0) {
+            return original;
+        }
+        Layout layout = Layout.plan(width, height, target);
+        if (2L * layout.scaledWidth() > preview.get().width() || 2L * layout.scaledHeight() > preview.get().height()) {
+            return original;
+        }
+        return new Source(preview.get().blobKey().get(), "image/jpeg", width, height);
+    }
+
+    private static int positive(String number) {
+        try {
+            return number == null ? 0 : Math.max(0, Integer.parseInt(number));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -116,6 +116,7 @@ final class VipsImageEngine implements ImageEngine {
                             request.maxPixels()).getMessage());
                 }
                 Layout layout = target.transform().hasRegion() ? null
+                        : request.plannedElsewhere() ? Layout.plan(request.planWidth(), request.planHeight(), target)
                         : Layout.plan(pageHeader.displayWidth(), pageHeader.displayHeight(), target);
                 plans.add(new Planned(plans.size(), target, pageHeader, layout, false));
             }

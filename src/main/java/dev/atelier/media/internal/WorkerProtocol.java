@@ -105,7 +105,12 @@ final class WorkerProtocol {
      * {@code avMemory} is the address space (bytes) each ffmpeg/ffprobe run may map.
      */
     record RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
-            long maxSeconds, long maxFramePixels, int maxPages, long avMemory) {
+            long maxSeconds, long maxFramePixels, int maxPages, long avMemory, int planWidth, int planHeight) {
+
+        RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality,
+                long maxSeconds, long maxFramePixels, int maxPages, long avMemory) {
+            this(input, mediaType, outputDir, targets, maxPixels, quality, maxSeconds, maxFramePixels, maxPages, avMemory, 0, 0);
+        }
 
         RenderRequest(String input, String mediaType, String outputDir, List<Target> targets, long maxPixels, float quality) {
             this(input, mediaType, outputDir, targets, maxPixels, quality, Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
@@ -120,6 +125,22 @@ final class WorkerProtocol {
         static RenderRequest within(MediaProperties limits, Path input, String mediaType, Path outputDir, List<Target> targets) {
             return new RenderRequest(input.toString(), mediaType, outputDir.toString(), targets, limits.maxPixels(), limits.jpegQuality(),
                     limits.maxDuration().toSeconds(), limits.maxFramePixels(), limits.maxPages(), limits.avMemory().toBytes());
+        }
+
+        /**
+         * The same request with layouts planned as if the input were {@code width} × {@code height}
+         * (as displayed): for an input that is a smaller rendition of that original (its preview),
+         * so sizes, crops and padding come out as from the original. Whole images only: no target
+         * may ask for a region or another page.
+         */
+        RenderRequest planningAs(int width, int height) {
+            return new RenderRequest(input, mediaType, outputDir, targets, maxPixels, quality, maxSeconds, maxFramePixels, maxPages,
+                    avMemory, width, height);
+        }
+
+        /** Whether layouts are planned on another size than the input's ({@link #planningAs}). */
+        boolean plannedElsewhere() {
+            return planWidth > 0 && planHeight > 0;
         }
 
         void write(DataOutputStream out) throws IOException {
@@ -142,6 +163,8 @@ final class WorkerProtocol {
             out.writeLong(maxFramePixels);
             out.writeInt(maxPages);
             out.writeLong(avMemory);
+            out.writeInt(planWidth);
+            out.writeInt(planHeight);
             out.flush();
         }
 
@@ -156,7 +179,7 @@ final class WorkerProtocol {
                 targets.add(Target.read(in));
             }
             return new RenderRequest(input, mediaType, outputDir, targets, in.readLong(), in.readFloat(), in.readLong(), in.readLong(),
-                    in.readInt(), in.readLong());
+                    in.readInt(), in.readLong(), in.readInt(), in.readInt());
         }
     }
 

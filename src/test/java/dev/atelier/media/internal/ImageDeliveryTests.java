@@ -30,6 +30,9 @@ class ImageDeliveryTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.atelier.storage.BlobStore blobs;
+
     @Test
     void servesASignedUrlToAnyoneAndCachesByContent() throws Exception {
         String id = upload("banner.png", TestImages.encode(TestImages.halves(600, 300), "png"));
@@ -93,6 +96,31 @@ class ImageDeliveryTests extends IntegrationTest {
         assertThat(badFit.status()).isEqualTo(400);
         assertThat(badFit.json().get("detail").asString()).contains("'fit'");
         assertThat(Api.anonymous(port).get("/api/v1/assets/" + id + "/image-url?w=100").status()).isEqualTo(401);
+    }
+
+    @Test
+    void smallRenditionsOfAJpegAreMadeFromItsPreview() throws Exception {
+        var created = admin().upload("/api/v1/assets", Multipart.file("halves.jpg", null,
+                TestImages.encode(TestImages.halves(2500, 1667), "jpeg")));
+        String id = created.json().get("id").asString();
+        AwaitRenditions.workersIdleFor(admin(), id);
+        String west = sign(id, "w=300&h=300&fit=cover&g=west&fm=jpeg");
+        String narrow = sign(id, "w=512&fm=png");
+        String large = sign(id, "w=1100&fm=jpeg");
+
+        // without the original only the preview (2048 × 1366) is left to make them from
+        blobs.delete(new dev.atelier.storage.BlobKey(created.json().get("sha256").asString()));
+
+        BufferedImage cropped = read(west);
+        assertThat(cropped.getWidth()).isEqualTo(300);
+        assertThat(cropped.getHeight()).isEqualTo(300);
+        assertThat(new Color(cropped.getRGB(100, 150)).getRed()).as("the west half is red").isGreaterThan(200);
+        assertThat(new Color(cropped.getRGB(100, 150)).getBlue()).isLessThan(60);
+        BufferedImage scaled = read(narrow);
+        assertThat(scaled.getWidth()).isEqualTo(512);
+        // 1667 × 512 / 2500 = 341.4, as from the original (the preview's 1366 × 512 / 2048 would be 341.5 → 342)
+        assertThat(scaled.getHeight()).as("planned on the original's size").isEqualTo(341);
+        assertThat(anonymous().get(large).status()).as("more than half the preview needs the original").isEqualTo(404);
     }
 
     @Test

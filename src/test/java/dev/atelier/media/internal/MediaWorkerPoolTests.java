@@ -45,6 +45,23 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void aRequestPlannedOnTheOriginalsSizeScalesTheSmallerInputAndTakesNoRegions() throws Exception {
+        Path preview = image("preview.png", 800, 400);
+
+        // the input is half the original's size: the layout is the original's, the pixels the input's
+        RenderResponse planned = pool.render(request(preview, List.of(new Target("t", 150, 150, "cover", "center", "jpeg", 0)))
+                .planningAs(1600, 800));
+        var region = new Target("r", 100, 100, "fill", "center", "jpeg", 0, new WorkerProtocol.Transform(0, 0, 50, 50, 0, false, "color", 0));
+        RenderResponse refused = pool.render(request(preview, List.of(region)).planningAs(1600, 800));
+
+        assertThat(planned.outcome()).as(planned.message()).isEqualTo("ok");
+        assertThat(planned.outputs().getFirst().width()).isEqualTo(150);
+        assertThat(planned.outputs().getFirst().height()).isEqualTo(150);
+        assertThat(refused.outcome()).isEqualTo("error");
+        assertThat(refused.message()).contains("whole first pages only");
+    }
+
+    @Test
     void turnsPortraitPhotosUpright() throws Exception {
         // stored left red, right blue; orientation 6 turns it a quarter clockwise: red on top
         byte[] sideways = ExifOrientationTests.withExif(TestImages.encode(TestImages.halves(800, 400), "jpeg"), 6,
