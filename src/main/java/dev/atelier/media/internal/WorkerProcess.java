@@ -22,7 +22,13 @@ import java.util.concurrent.TimeoutException;
 /** One running worker JVM and its protocol streams; used by one job at a time. */
 final class WorkerProcess {
 
-    private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads: a conversation blocks in a read of the worker's pipe for as long as the job
+     * runs, and such a read holds a virtual thread's carrier, so two long jobs on two cores left no
+     * carrier for any other virtual thread of the server.
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("worker-conversation-", 0).daemon(true).factory());
     private static final long MEMORY_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Process process;

@@ -213,7 +213,9 @@ public final class ResidentProcess implements AutoCloseable {
         Running(Process process) {
             this.process = process;
             this.stdout = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
-            this.drain = Thread.ofVirtual().name(tool + "-stderr").start(this::drainErrors);
+            // a platform thread: it blocks in a pipe read for the tool's whole life, which would hold a
+            // virtual thread's carrier (two idle exiftools took both carriers of a two-core server)
+            this.drain = Thread.ofPlatform().daemon(true).name(tool + "-stderr").start(this::drainErrors);
         }
 
         /** Reads stdout up to the marker line; what comes before it is the answer. */

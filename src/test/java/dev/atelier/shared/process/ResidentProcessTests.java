@@ -70,6 +70,29 @@ class ResidentProcessTests {
     }
 
     @Test
+    void idleToolsDoNotHoldTheCarriersOfVirtualThreads() throws Exception {
+        // Each idle tool has a thread blocked in a read of its stderr. On a virtual thread such a read
+        // holds its carrier; the JDK adds a carrier meanwhile but retires it after 30 s idle, and then
+        // one idle tool per core left nothing to run any other virtual thread on (a server with two
+        // idle exiftools stopped answering dynamic renditions).
+        List<ResidentProcess> tools = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i <= Runtime.getRuntime().availableProcessors(); i++) {
+                ResidentProcess tool = tool(100);
+                tools.add(tool);
+                tool.ask("echo idle\n", Duration.ofSeconds(10), 1000);
+            }
+            Thread.sleep(Duration.ofSeconds(35));
+
+            Thread virtual = Thread.ofVirtual().start(() -> { });
+
+            assertThat(virtual.join(Duration.ofSeconds(5))).as("a virtual thread still gets a carrier").isTrue();
+        } finally {
+            tools.forEach(ResidentProcess::close);
+        }
+    }
+
+    @Test
     void aRequestPastItsTimeKillsTheProcessAndTheNextOneGetsAFreshOne() throws IOException {
         try (var tool = tool(100)) {
             tool.ask("echo warm\n", Duration.ofSeconds(10), 1000);
