@@ -436,11 +436,14 @@ public class MediaBench {
         Files.createDirectories(www);
         log("cache misses: %d requests, concurrency 2 ...", urls.size());
         var before = watch.snapshot();
+        double serverBeforeMiss = watch.serverCpu();
         Load miss = load("cache miss", urls, urls.size(), 2, www, "image/jpeg");
         double workerCpu = watch.workerCpuSince(before);
-        log("  %s; workers %.2f CPU-s per image", miss, workerCpu / urls.size());
+        double serverCpu = watch.serverCpu() - serverBeforeMiss;
+        log("  %s; workers %.3f, server %.3f CPU-s per image", miss, workerCpu / urls.size(), serverCpu / urls.size());
         put("miss", miss);
         put("miss.workerCpu", workerCpu);
+        put("miss.serverCpu", serverCpu);
 
         log("cache hits: %d requests over the same %d URLs, concurrency %d (after %d untimed) ...", hitRequests, urls.size(),
                 hitConcurrency, warmUpRequests(hitRequests));
@@ -635,7 +638,8 @@ public class MediaBench {
             double rate = num("miss.rate");
             double tail = num("miss.p99") / num("miss.p50");
             line(out, "dynamic miss  w=800 fm=jpeg, %d requests (one per photo), concurrency 2: %.2f req/s, p50 %.0f ms, p99 %.0f ms;"
-                    + "  workers %.3f CPU-s/image", (int) num("miss.count"), rate, num("miss.p50"), num("miss.p99"), num("miss.workerCpu") / n);
+                    + "  workers %.3f, server %.3f CPU-s/image", (int) num("miss.count"), rate, num("miss.p50"), num("miss.p99"),
+                    num("miss.workerCpu") / n, num("miss.serverCpu") / n);
             if (baselines) {
                 line(out, "              throughput vs xargs -P2 vipsthumbnail --size 800: %.2f×%s", rate / rate800,
                         target(rate / rate800 >= TARGET_MISS_THROUGHPUT, "≥", TARGET_MISS_THROUGHPUT));
