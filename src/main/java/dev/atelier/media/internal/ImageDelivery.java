@@ -221,7 +221,13 @@ public class ImageDelivery {
 
     private Entry render(String key, AssetId id, AssetVersion version, Target target) {
         Source source = source(id, version, target);
-        BlobContent content = blobs.open(source.blob()).orElseThrow(() -> new NotFoundException("the original's content"));
+        Optional<BlobContent> found = blobs.open(source.blob());
+        if (found.isEmpty() && source.fromPreview()) {
+            // the preview's blob went missing: the original serves as ever
+            source = Source.originalOf(version);
+            found = blobs.open(source.blob());
+        }
+        BlobContent content = found.orElseThrow(() -> new NotFoundException("the original's content"));
         try (JobFiles files = workers.jobFiles("image")) {
             Path work = files.directory();
             Path input = files.input(content);
@@ -252,13 +258,17 @@ public class ImageDelivery {
      */
     private record Source(BlobKey blob, String mediaType, int width, int height) {
 
+        static Source originalOf(AssetVersion version) {
+            return new Source(version.blobKey(), version.mediaType(), 0, 0);
+        }
+
         boolean fromPreview() {
             return width > 0;
         }
     }
 
     /**
-     * The version's stored preview (a JPEG of at most 2048 px, already upright and in sRGB) when the
+     * The version's stored preview (a JPEG of at most 2048 px that libvips made, so already upright and in sRGB) when the
      * target is a whole JPEG photo at most half the preview's size in each direction, else the
      * original. Decoding the original costs most of a rendition (a 12-megapixel JPEG must be
      * entropy-decoded whole even when libvips shrinks it on load), the preview a fraction of that;
@@ -268,7 +278,7 @@ public class ImageDelivery {
      * original. Falls back to the original while the preview is not ready.
      */
     private Source source(AssetId id, AssetVersion version, Target target) {
-        Source original = new Source(version.blobKey(), version.mediaType(), 0, 0);
+        Source original = Source.originalOf(version);
         if (!version.mediaType().equals("image/jpeg") || target.transform().hasRegion() || target.transform().page() > 0) {
             return original;
         }
@@ -279,6 +289,10 @@ public class ImageDelivery {
             return original;
         }
         Map<String, String> known = facts.find(id, version.number());
+        if (!"libvips".equals(known.get("engine"))) {
+            // the pure-Java engine converts no colour profiles: its previews are not the original's colours
+            return original;
+        }
         int width = positive(known.get("width"));
         int height = positive(known.get("height"));
         if (width == 0 || height == 0) {

@@ -84,7 +84,7 @@ class JavaImageEngine implements ImageEngine {
             decoded = ExifOrientation.apply(decoded, orientation);
             int displayWidth = orientation >= 5 ? engine.sourceHeight : engine.sourceWidth;
             Map<String, String> facts = Map.of("width", Integer.toString(displayWidth),
-                    "height", Integer.toString(orientation >= 5 ? engine.sourceWidth : engine.sourceHeight));
+                    "height", Integer.toString(orientation >= 5 ? engine.sourceWidth : engine.sourceHeight), "engine", "java-imageio");
             List<Output> outputs = new ArrayList<>();
             for (var target : request.targets()) {
                 if (!FORMATS.contains(target.format())) {

@@ -71,9 +71,10 @@ public final class MediaWorkerMain {
     }
 
     static RenderResponse render(List<ImageEngine> engines, RenderRequest request) {
-        if (request.plannedElsewhere() && request.targets().stream().anyMatch(t -> t.transform().hasRegion() || t.transform().page() > 0)) {
+        if (request.plannedElsewhere() && (!request.mediaType().startsWith("image/")
+                || request.targets().stream().anyMatch(t -> t.transform().hasRegion() || t.transform().page() > 0))) {
             // a region's coordinates are the original's pixels, not the smaller input's
-            return RenderResponse.refused("error", "a request planned on another size takes whole first pages only");
+            return RenderResponse.refused("error", "a request planned on another size takes whole first pages of images only");
         }
         for (ImageEngine engine : engines) {
             if (engine.types().contains(request.mediaType())) {

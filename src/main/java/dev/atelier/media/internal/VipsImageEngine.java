@@ -141,6 +141,8 @@ final class VipsImageEngine implements ImageEngine {
             Map<String, String> facts = new java.util.LinkedHashMap<>();
             facts.put("width", Integer.toString(header.displayWidth()));
             facts.put("height", Integer.toString(header.displayHeight()));
+            // renditions of libvips are upright and in sRGB: small ones may be made from them
+            facts.put("engine", "libvips");
             if (header.pages() > 1 || type.equals("application/pdf")) {
                 facts.put("pages", Integer.toString(header.pages()));
             }
@@ -193,9 +195,13 @@ final class VipsImageEngine implements ImageEngine {
             return layout == null ? 0 : (long) layout.scaledWidth() * layout.scaledHeight();
         }
 
-        /** Scaled in proportion (not stretched by {@code fill}), so a smaller plan can be made from its pixels. */
+        /**
+         * Scaled in proportion (not stretched by {@code fill}) and not enlarged beyond the input, so a
+         * smaller plan can be made from its pixels as well as from the input's.
+         */
         boolean proportional() {
-            return layout != null && !target.fit().equals("fill");
+            return layout != null && !target.fit().equals("fill") && layout.scaledWidth() <= header.displayWidth()
+                    && layout.scaledHeight() <= header.displayHeight();
         }
 
         /** Whether this plan can be made from {@code width} × {@code height} pixels of the same page, reduced at least by half. */

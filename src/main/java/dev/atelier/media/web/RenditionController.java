@@ -65,7 +65,8 @@ class RenditionController {
     }
 
     @Operation(summary = "What the media engines learnt of a version",
-            description = "width, height, pages (PDF), duration (seconds), videoCodec, audioCodec — where they apply; empty until processed.")
+            description = "width, height, pages (PDF), duration (seconds), videoCodec, audioCodec — where they apply — and for images the "
+                    + "engine that made the renditions (libvips or java-imageio); empty until processed.")
     @GetMapping("/api/v1/assets/{id}/media-facts")
     @ResponseBody
     Map<String, String> facts(Actor actor, @PathVariable String id, @RequestParam Optional<Integer> version) {

@@ -124,6 +124,42 @@ class ImageDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void aTurnedPhotosSmallRenditionsComeUprightFromItsPreview() throws Exception {
+        // stored 2500 × 1667 with left red and right blue; orientation 6 shows it 1667 × 2500, red on top
+        byte[] sideways = ExifOrientationTests.withExif(TestImages.encode(TestImages.halves(2500, 1667), "jpeg"), 6,
+                java.nio.ByteOrder.BIG_ENDIAN);
+        var created = admin().upload("/api/v1/assets", Multipart.file("portrait.jpg", null, sideways));
+        String id = created.json().get("id").asString();
+        AwaitRenditions.workersIdleFor(admin(), id);
+        String top = sign(id, "w=300&h=300&fit=cover&g=north&fm=jpeg");
+        String whole = sign(id, "w=512&fm=jpeg");
+        blobs.delete(new dev.atelier.storage.BlobKey(created.json().get("sha256").asString()));
+
+        BufferedImage cropped = read(top);
+        BufferedImage scaled = read(whole);
+
+        assertThat(cropped.getWidth()).isEqualTo(300);
+        assertThat(cropped.getHeight()).isEqualTo(300);
+        assertThat(new Color(cropped.getRGB(150, 60)).getRed()).as("the top is red").isGreaterThan(200);
+        assertThat(new Color(cropped.getRGB(150, 290)).getBlue()).as("blue begins below the middle of the photo").isGreaterThan(200);
+        assertThat(scaled.getWidth()).isEqualTo(512);
+        assertThat(scaled.getHeight()).isEqualTo(768);
+    }
+
+    @Test
+    void aRenditionIsMadeFromTheOriginalWhenThePreviewsBlobIsGone() throws Exception {
+        String id = upload("wide.jpg", TestImages.encode(TestImages.halves(2400, 1200), "jpeg"));
+        AwaitRenditions.workersIdleFor(admin(), id);
+        byte[] preview = admin().get("/api/v1/assets/" + id + "/renditions/preview").bytes();
+        blobs.delete(dev.atelier.storage.BlobKey.of(java.security.MessageDigest.getInstance("SHA-256").digest(preview)));
+
+        BufferedImage image = read(sign(id, "w=400&fm=jpeg"));
+
+        assertThat(image.getWidth()).isEqualTo(400);
+        assertThat(image.getHeight()).isEqualTo(200);
+    }
+
+    @Test
     void cropsTowardsTheGravityAndPadsToContain() throws Exception {
         String id = upload("halves.png", TestImages.encode(TestImages.halves(600, 300), "png"));
 

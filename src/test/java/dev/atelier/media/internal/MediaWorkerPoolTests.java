@@ -48,17 +48,17 @@ class MediaWorkerPoolTests {
     void aRequestPlannedOnTheOriginalsSizeScalesTheSmallerInputAndTakesNoRegions() throws Exception {
         Path preview = image("preview.png", 800, 400);
 
-        // the input is half the original's size: the layout is the original's, the pixels the input's
-        RenderResponse planned = pool.render(request(preview, List.of(new Target("t", 150, 150, "cover", "center", "jpeg", 0)))
-                .planningAs(1600, 800));
+        // the input is half the original's size: the layout is the original's (1200 × 600, which the
+        // 800 × 400 input alone would never be enlarged to), the pixels the input's
+        RenderResponse planned = pool.render(request(preview, List.of(new Target("t", 1200))).planningAs(1600, 800));
         var region = new Target("r", 100, 100, "fill", "center", "jpeg", 0, new WorkerProtocol.Transform(0, 0, 50, 50, 0, false, "color", 0));
         RenderResponse refused = pool.render(request(preview, List.of(region)).planningAs(1600, 800));
 
         assertThat(planned.outcome()).as(planned.message()).isEqualTo("ok");
-        assertThat(planned.outputs().getFirst().width()).isEqualTo(150);
-        assertThat(planned.outputs().getFirst().height()).isEqualTo(150);
+        assertThat(planned.outputs().getFirst().width()).isEqualTo(1200);
+        assertThat(planned.outputs().getFirst().height()).isEqualTo(600);
         assertThat(refused.outcome()).isEqualTo("error");
-        assertThat(refused.message()).contains("whole first pages only");
+        assertThat(refused.message()).contains("whole first pages of images only");
     }
 
     @Test
