@@ -126,12 +126,11 @@ public class IiifImages {
     }
 
     private int[] size(AssetId id, AssetVersion version) {
-        Map<String, String> known = facts.find(id, version.number());
-        if (!known.containsKey("width") || !known.containsKey("height") || delivery.writableFormats(version).isEmpty()
-                || version.mediaType().startsWith("video/") || version.mediaType().startsWith("audio/")) {
+        if (delivery.writableFormats(version).isEmpty() || version.mediaType().startsWith("video/")
+                || version.mediaType().startsWith("audio/")) {
             throw new NotAnImageYetException();
         }
-        return new int[] {Integer.parseInt(known.get("width")), Integer.parseInt(known.get("height"))};
+        return MediaFacts.dimensions(facts.find(id, version.number())).orElseThrow(NotAnImageYetException::new);
     }
 
     /** x, y, w, h in image pixels, clipped to the image. */

@@ -293,24 +293,17 @@ public class ImageDelivery {
             // the pure-Java engine converts no colour profiles: its previews are not the original's colours
             return original;
         }
-        int width = positive(known.get("width"));
-        int height = positive(known.get("height"));
-        if (width == 0 || height == 0) {
+        Optional<int[]> size = MediaFacts.dimensions(known);
+        if (size.isEmpty()) {
             return original;
         }
+        int width = size.get()[0];
+        int height = size.get()[1];
         Layout layout = Layout.plan(width, height, target);
         if (2L * layout.scaledWidth() > preview.get().width() || 2L * layout.scaledHeight() > preview.get().height()) {
             return original;
         }
         return new Source(preview.get().blobKey().get(), "image/jpeg", width, height);
-    }
-
-    private static int positive(String number) {
-        try {
-            return number == null ? 0 : Math.max(0, Integer.parseInt(number));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /**

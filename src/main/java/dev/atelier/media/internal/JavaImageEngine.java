@@ -97,8 +97,7 @@ class JavaImageEngine implements ImageEngine {
                 boolean opaque = target.format().equals("jpeg");
                 BufferedImage shaped = target.transform().hasRegion()
                         ? region(decoded, (double) decoded.getWidth() / displayWidth, target, opaque)
-                        : engine.shape(decoded, request.plannedElsewhere() ? Layout.plan(request.planWidth(), request.planHeight(), target)
-                                : Layout.plan(decoded.getWidth(), decoded.getHeight(), target), opaque);
+                        : engine.shape(decoded, request.layout(target, decoded.getWidth(), decoded.getHeight()), opaque);
                 shaped = transformed(shaped, target.transform(), opaque);
                 Path file = Path.of(request.outputDir(), target.name() + "." + target.extension());
                 Files.write(file, target.format().equals("png") ? encodePng(shaped) : engine.encodeJpeg(shaped, quality));

@@ -116,8 +116,7 @@ final class VipsImageEngine implements ImageEngine {
                             request.maxPixels()).getMessage());
                 }
                 Layout layout = target.transform().hasRegion() ? null
-                        : request.plannedElsewhere() ? Layout.plan(request.planWidth(), request.planHeight(), target)
-                        : Layout.plan(pageHeader.displayWidth(), pageHeader.displayHeight(), target);
+                        : request.layout(target, pageHeader.displayWidth(), pageHeader.displayHeight());
                 plans.add(new Planned(plans.size(), target, pageHeader, layout, false));
             }
             Output[] outputs = new Output[plans.size()];

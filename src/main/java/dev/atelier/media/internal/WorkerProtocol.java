@@ -143,6 +143,11 @@ final class WorkerProtocol {
             return planWidth > 0 && planHeight > 0;
         }
 
+        /** Where the target's pixels go: planned on the original's size when {@link #planningAs} said so, else on the input's. */
+        Layout layout(Target target, int inputWidth, int inputHeight) {
+            return plannedElsewhere() ? Layout.plan(planWidth, planHeight, target) : Layout.plan(inputWidth, inputHeight, target);
+        }
+
         void write(DataOutputStream out) throws IOException {
             write(out, RENDER);
         }
