@@ -25,24 +25,28 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * Answers cache hits of signed rendition URLs ({@code GET} and {@code HEAD}
- * {@code /cdn/assets/{id}/image?…&s=…}) as the first valve of Tomcat's context, ahead of its
- * filter chain (Spring Security, the request observation) and Spring MVC, which together cost a
- * warm hit several times the work itself. A valve rather than a servlet filter: building the
- * filter chain for each request and Tomcat's authenticator valve alone cost a hit about 6 % of
- * its server CPU time.
+ * Answers signed rendition URLs ({@code GET} and {@code HEAD} {@code /cdn/assets/{id}/image?…&s=…})
+ * as the first valve of Tomcat's context, ahead of its filter chain (Spring Security, the request
+ * observation) and Spring MVC, which together cost a warm hit several times the work itself and a
+ * cache miss about a third of the server's time for it. A valve rather than a servlet filter:
+ * building the filter chain for each request and Tomcat's authenticator valve alone cost a hit
+ * about 6 % of its server CPU time.
  *
- * <p>Only a certain hit is answered here: a well-formed path, a query whose signature, size and
- * format {@link ImageDelivery#cached} accepts for a deliverable version, a cache entry whose blob
- * is a local file, and for {@code GET} a connector that takes the file by sendfile. Everything
- * else — a miss, an unsigned or altered URL, an unknown or trashed asset, {@code Range} and the
- * other conditional headers but {@code If-None-Match}, parameters a signed URL does not have, a
- * store without local files — goes on unchanged (filters and security chain included) to
- * {@link ImageController}, which renders and answers every error.
+ * <p>A request in the shape a signed URL has (a well-formed path, only the parameters a signed URL
+ * has, each a plain value, no {@code Range} or conditional header but {@code If-None-Match}; for
+ * {@code GET} a connector that takes files by sendfile) is answered here when its rendition is
+ * cached ({@link ImageDelivery#cached}, no transaction) or can be made now
+ * ({@link ImageDelivery#deliver}), and the rendition's blob is a local file. Everything else goes
+ * on unchanged (filters and security chain included) to {@link ImageController}. So does a request
+ * whose delivery failed here (an unsigned or altered URL, an unknown or trashed asset, a file no
+ * image can be made of, busy workers), carrying the failure in the request attribute
+ * {@link #FAILURE}: the controller answers it as its own (problem details, logged once) without
+ * rendering a second time.
  *
  * <p>The response carries what the controller's does, including what the {@code /cdn/**} security
- * chain adds; CachedImageValveTests compares the two. Hits are counted as
- * {@code atelier.cdn.fast-hits}; they do not show in {@code http.server.requests}.
+ * chain adds; CachedImageValveTests compares the two. Requests answered here are counted as
+ * {@code atelier.cdn.fast-hits} and {@code atelier.cdn.fast-renders}; they do not show in
+ * {@code http.server.requests}.
  */
 final class CachedImageValve extends ValveBase {
 
@@ -57,10 +61,13 @@ final class CachedImageValve extends ValveBase {
     private static final String SENDFILE_FILE = "org.apache.tomcat.sendfile.filename";
     private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
     private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+    /** The {@link RuntimeException} a delivery attempted here ended with, for the controller to answer. */
+    static final String FAILURE = CachedImageValve.class.getName() + ".failure";
 
     private final ImageDelivery delivery;
     private final BlobStore blobs;
     private final Counter hits;
+    private final Counter renders;
 
     CachedImageValve(ImageDelivery delivery, BlobStore blobs, MeterRegistry meters) {
         super(true);
@@ -68,6 +75,8 @@ final class CachedImageValve extends ValveBase {
         this.blobs = blobs;
         this.hits = Counter.builder("atelier.cdn.fast-hits")
                 .description("Signed rendition URLs answered from the cache ahead of Spring MVC").register(meters);
+        this.renders = Counter.builder("atelier.cdn.fast-renders")
+                .description("Signed rendition URLs rendered and answered ahead of Spring MVC").register(meters);
     }
 
     @Override
@@ -81,11 +90,25 @@ final class CachedImageValve extends ValveBase {
     }
 
     private boolean answered(HttpServletRequest request, HttpServletResponse response) {
-        Optional<Hit> hit = eligible(request) ? lookUp(request) : Optional.empty();
-        if (hit.isEmpty()) {
+        if (!eligible(request)) {
             return false;
         }
-        hits.increment();
+        Optional<AssetId> id = assetId(request);
+        Optional<Map<String, String>> query = id.isPresent() ? parameters(request) : Optional.empty();
+        if (query.isEmpty()) {
+            return false;
+        }
+        String accept = accept(request);
+        Optional<Hit> hit = cached(id.get(), query.get(), accept);
+        if (hit.isPresent()) {
+            hits.increment();
+        } else {
+            hit = rendered(id.get(), query.get(), accept, request);
+            if (hit.isEmpty()) {
+                return false;
+            }
+            renders.increment();
+        }
         send(hit.get(), "HEAD".equals(request.getMethod()), request, response);
         return true;
     }
@@ -104,14 +127,30 @@ final class CachedImageValve extends ValveBase {
         return true;
     }
 
-    private Optional<Hit> lookUp(HttpServletRequest request) {
+    private Optional<Hit> cached(AssetId id, Map<String, String> query, String accept) {
         try {
-            return assetId(request).flatMap(id -> parameters(request).flatMap(query -> delivery.cached(id, query, accept(request))))
-                    .flatMap(image -> blobs.open(image.blob()).filter(b -> b.file().isPresent()).map(blob -> new Hit(image, blob)));
+            return delivery.cached(id, query, accept).flatMap(this::local);
         } catch (RuntimeException e) {
-            // whatever failed (the database, the store) fails again on the ordinary path, which answers and logs it properly
+            // whatever failed (the database, the store) fails again as the rendition is delivered below
             return Optional.empty();
         }
+    }
+
+    /**
+     * The rendition made now (or by a concurrent request for it), as the controller would make it;
+     * empty when its blob is no local file, or with the failure left in {@link #FAILURE}.
+     */
+    private Optional<Hit> rendered(AssetId id, Map<String, String> query, String accept, HttpServletRequest request) {
+        try {
+            return local(delivery.deliver(id, query, accept));
+        } catch (RuntimeException e) {
+            request.setAttribute(FAILURE, e);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Hit> local(Delivered image) {
+        return blobs.open(image.blob()).filter(b -> b.file().isPresent()).map(blob -> new Hit(image, blob));
     }
 
     /** 304 as Spring MVC decides it, else the headers and the file handed to the connector (none for HEAD). */

@@ -54,7 +54,11 @@ class ImageController {
         return new SignedUrl(path, ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build(false).toUriString());
     }
 
-    /** Cache hits are answered before this, by {@link CachedImageValve}; this renders misses and answers every error. */
+    /**
+     * Most requests are answered before this, by {@link CachedImageValve}; this answers the rest
+     * (other shapes of the URL, {@code Range}, stores without local files) and every error,
+     * including the valve's own failure, which is not attempted a second time.
+     */
     @Operation(summary = "A dynamic rendition (signed URL, no login)",
             description = "403 /problems/invalid-signature when unsigned or altered. Cached by content; ETag and If-None-Match; "
                     + "URLs with v are immutable for a year.")
@@ -62,6 +66,9 @@ class ImageController {
     ResponseEntity<Resource> image(@PathVariable String id, @RequestParam Map<String, String> query,
             @RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = "*/*") String accept, WebRequest request,
             HttpServletRequest servletRequest) {
+        if (servletRequest.getAttribute(CachedImageValve.FAILURE) instanceof RuntimeException failure) {
+            throw failure;
+        }
         Delivered image = delivery.deliver(AssetId.parse(id), query, accept);
         String etag = DeliveryHeaders.etag(image);
         boolean unchanged = request.checkNotModified(etag);

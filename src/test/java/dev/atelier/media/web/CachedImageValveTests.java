@@ -3,6 +3,7 @@ package dev.atelier.media.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.AwaitRenditions;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
@@ -20,14 +21,16 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.atelier.media.internal.MediaSystem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Cache hits of signed rendition URLs answered ahead of the filters and Spring MVC, over real HTTP: the same bytes
- * and headers as the controller's answer, and never a version the controller would not deliver.
- * A hit through the valve is told by the {@code atelier.cdn.fast-hits} counter; the controller's
- * answer for the same request is had by deleting the rendition's blob, which the valve then
- * cannot open, so the controller makes it again.
+ * Signed rendition URLs answered ahead of the filters and Spring MVC, over real HTTP: hits and
+ * misses with the same bytes and headers as the controller's answer, failures answered by the
+ * controller without a second attempt, and never a version the controller would not deliver. An
+ * answer of the valve is told by the {@code atelier.cdn.fast-hits} and
+ * {@code atelier.cdn.fast-renders} counters; the controller's answer for the same request is had
+ * {@link #viaController through a URL of another shape} that the valve leaves alone.
  */
 class CachedImageValveTests extends IntegrationTest {
 
@@ -39,13 +42,18 @@ class CachedImageValveTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MediaSystem media;
+
     @Test
     void aHitCarriesTheControllersBytesAndHeaders() throws Exception {
         String id = upload("same.png", TestImages.encode(TestImages.halves(600, 300), "png"));
         String url = sign(id, "w=200&fm=auto");
 
-        HttpResponse<byte[]> miss = send(url, "GET", "Accept", "image/webp,*/*");
         long before = fastHits();
+        long rendersBefore = fastRenders();
+        HttpResponse<byte[]> miss = send(viaController(url), "GET", "Accept", "image/webp,*/*");
+        assertThat(fastRenders()).as("made by the controller").isEqualTo(rendersBefore);
         HttpResponse<byte[]> hit = send(url, "GET", "Accept", "image/webp,*/*");
 
         assertThat(fastHits()).as("answered by the valve").isEqualTo(before + 1);
@@ -65,10 +73,8 @@ class CachedImageValveTests extends IntegrationTest {
         String url = sign(id, "v=1&w=90&fm=jpeg");
         String etag = send(url, "GET").headers().firstValue("ETag").orElseThrow();
 
-        forgetRenditionOf(etag);
-        HttpResponse<byte[]> controllerHead = send(url, "HEAD");
-        forgetRenditionOf(etag);
-        HttpResponse<byte[]> controllerUnchanged = send(url, "GET", "If-None-Match", etag);
+        HttpResponse<byte[]> controllerHead = send(viaController(url), "HEAD");
+        HttpResponse<byte[]> controllerUnchanged = send(viaController(url), "GET", "If-None-Match", etag);
         long before = fastHits();
         HttpResponse<byte[]> head = send(url, "HEAD");
         HttpResponse<byte[]> unchanged = send(url, "GET", "If-None-Match", "\"other\", " + etag);
@@ -103,6 +109,53 @@ class CachedImageValveTests extends IntegrationTest {
             assertThat(new String(response.body())).contains("/problems/invalid-signature");
         }
         assertThat(fastHits()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissIsRenderedAheadOfTheControllerWithItsBytesAndHeaders() throws Exception {
+        String id = upload("fresh.png", TestImages.encode(TestImages.halves(600, 300), "png"));
+        String url = sign(id, "v=1&w=120&fm=jpeg");
+        HttpResponse<byte[]> controller = send(viaController(url), "GET");
+        String etag = controller.headers().firstValue("ETag").orElseThrow();
+        forgetRenditionOf(etag);
+        AwaitRenditions.workersIdleFor(admin(), id);
+        long before = fastRenders();
+        long jobs = media.status().jobs();
+
+        HttpResponse<byte[]> rendered = send(url, "GET");
+
+        assertThat(fastRenders()).as("rendered by the valve").isEqualTo(before + 1);
+        assertThat(media.status().jobs() - jobs).isEqualTo(1);
+        assertThat(rendered.statusCode()).isEqualTo(200);
+        assertThat(rendered.body()).isEqualTo(controller.body());
+        assertThat(headers(rendered)).isEqualTo(headers(controller));
+
+        forgetRenditionOf(etag);
+        HttpResponse<byte[]> unchanged = send(url, "GET", "If-None-Match", etag);
+        assertThat(unchanged.statusCode()).as("made again, and unchanged").isEqualTo(304);
+        assertThat(fastRenders()).isEqualTo(before + 2);
+        assertThat(headers(unchanged)).isEqualTo(headers(send(viaController(url), "GET", "If-None-Match", etag)));
+    }
+
+    @Test
+    void aFailureMetAheadOfTheControllerIsAnsweredByItWithoutASecondAttempt() throws Exception {
+        byte[] broken = java.util.Arrays.copyOf(TestImages.encode(TestImages.halves(400, 200), "jpg"), 600);
+        String id = upload("broken.jpg", broken);
+        String url = sign(id, "w=100&fm=jpeg");
+        AwaitRenditions.workersIdleFor(admin(), id);
+        long before = fastRenders();
+        long jobs = media.status().jobs();
+
+        HttpResponse<byte[]> failed = send(url, "GET");
+
+        assertThat(failed.statusCode()).as(new String(failed.body())).isEqualTo(422);
+        assertThat(failed.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(new String(failed.body())).contains("\"instance\":\"/cdn/assets/" + id + "/image\"");
+        assertThat(media.status().jobs() - jobs).as("one render, by the valve").isEqualTo(1);
+        assertThat(fastRenders()).isEqualTo(before);
+        HttpResponse<byte[]> controller = send(viaController(url), "GET");
+        assertThat(controller.statusCode()).isEqualTo(422);
+        assertThat(headers(failed)).isEqualTo(headers(controller));
     }
 
     @Test
@@ -185,6 +238,21 @@ class CachedImageValveTests extends IntegrationTest {
         String blob = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(etag.replace("\"", ""))
                 .query(String.class).single();
         Files.deleteIfExists(blobPath(blob));
+    }
+
+    /**
+     * The same URL with the asset id's first hyphen percent-encoded: Spring MVC decodes it to the
+     * same id (and the signature holds), the valve takes only plain paths and leaves it to the
+     * controller.
+     */
+    private static String viaController(String url) {
+        int id = url.indexOf("/cdn/assets/") + "/cdn/assets/".length();
+        int hyphen = url.indexOf('-', id);
+        return url.substring(0, hyphen) + "%2D" + url.substring(hyphen + 1);
+    }
+
+    private long fastRenders() {
+        return (long) meters.get("atelier.cdn.fast-renders").counter().count();
     }
 
     private long fastHits() {
