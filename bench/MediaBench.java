@@ -1078,6 +1078,17 @@ public class MediaBench {
             return times == null ? -1 : times[0] + times[1];
         }
 
+        /** utime + stime + cutime + cstime (fields 14-17): the process and the children it has waited for; -1 when gone. */
+        static long statTicksWithChildren(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            } catch (IOException | RuntimeException e) {
+                return -1; // gone
+            }
+        }
+
         /** {utime, stime, nice}: fields 14 and 15 (clock ticks) and 19 of /proc/PID/stat, counted after the ")" that ends the name. */
         static long[] statTimes(long pid) {
             try {
@@ -1236,9 +1247,10 @@ public class MediaBench {
                 // leave it at what we have
             }
             if (pid > 0) {
-                ticks += Math.max(0, ProcWatch.statTicks(pid));
+                // with the children each one reaped (cutime, cstime): tesseract, exiftool and ffmpeg runs that ended meanwhile
+                ticks += Math.max(0, ProcWatch.statTicksWithChildren(pid));
                 ticks += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                        .mapToLong(h -> Math.max(0, ProcWatch.statTicks(h.pid()))).sum();
+                        .mapToLong(h -> Math.max(0, ProcWatch.statTicksWithChildren(h.pid()))).sum();
             }
             return ticks;
         }
