@@ -35,8 +35,8 @@ class SecurityConfiguration {
      * Signed rendition URLs: the signature is the permission (checked by the media module), no login,
      * no session. Served like static files, so the chain keeps only what such a response needs
      * (the security headers); no user, session, logout or request wrapper is made per request.
-     * Cache hits do not reach this chain at all: the media module's Tomcat valve ahead of it answers
-     * them with the same headers, and hands everything else on to it.
+     * Most requests do not reach this chain at all: the media module's Tomcat valve ahead of it answers
+     * cache hits and misses with the same headers, and hands everything else (errors included) on to it.
      */
     @Bean
     @Order(0)

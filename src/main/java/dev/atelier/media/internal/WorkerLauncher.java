@@ -68,7 +68,9 @@ final class WorkerLauncher {
         var builder = new ProcessBuilder(niced ? BoundedProcess.niced(command) : command).redirectError(ProcessBuilder.Redirect.INHERIT);
         // libvips, ffmpeg and the C library put their temporary files here too
         builder.environment().put("TMPDIR", workRoot.temp().toString());
-        builder.environment().merge("GLIBC_TUNABLES", MALLOC_TUNABLES, (theirs, ours) -> ours + ":" + theirs);
+        if (!builder.environment().containsKey("MALLOC_MMAP_THRESHOLD_") && !builder.environment().containsKey("MALLOC_TRIM_THRESHOLD_")) {
+            builder.environment().merge("GLIBC_TUNABLES", MALLOC_TUNABLES, (theirs, ours) -> ours + ":" + theirs);
+        }
         return builder.start();
     }
 
@@ -78,10 +80,13 @@ final class WorkerLauncher {
      * 2048 px preview kept in memory to make the thumbnail from is 9 MiB, libjpeg's and libvips'
      * strips a few more) were otherwise mapped afresh for every job: ~3,800 page faults per 12 MP
      * photo instead of ~1,000, 10 % of a rendition worker's CPU on this project's VMs, where a first
-     * touch of memory is expensive. A worker's resident size stays that much higher between jobs,
-     * well under its memory limit. Settings the server was started with come after ours, so they win.
+     * touch of memory is expensive. At most four arenas (a worker renders one job at a time, libvips
+     * with one thread), so what stays resident between jobs is bounded whatever the core count, well
+     * under the worker's memory limit. Malloc settings the server was started with win: tunables of
+     * its own come after ours, and the older {@code MALLOC_*_} variables make us leave them alone.
      */
-    static final String MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=33554432";
+    static final String MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=33554432"
+            + ":glibc.malloc.arena_max=4";
 
     private static boolean isBootJar(String classPath) {
         if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {

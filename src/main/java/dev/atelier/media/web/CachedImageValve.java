@@ -7,6 +7,7 @@ import dev.atelier.storage.BlobContent;
 import dev.atelier.storage.BlobStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -44,9 +46,11 @@ import org.springframework.web.context.request.ServletWebRequest;
  * rendering a second time.
  *
  * <p>The response carries what the controller's does, including what the {@code /cdn/**} security
- * chain adds; CachedImageValveTests compares the two. Requests answered here are counted as
- * {@code atelier.cdn.fast-hits} and {@code atelier.cdn.fast-renders}; they do not show in
- * {@code http.server.requests}.
+ * chain adds; CachedImageValveTests compares the two. Hits are counted as
+ * {@code atelier.cdn.fast-hits}, renditions made here timed as {@code atelier.cdn.fast-renders}
+ * (outcome {@code answered} or {@code failed}); answered ones do not show in
+ * {@code http.server.requests}, failed ones do, as the controller's. When the rendition's blob is
+ * no local file the controller looks it up again (one more cache lookup).
  */
 final class CachedImageValve extends ValveBase {
 
@@ -67,7 +71,8 @@ final class CachedImageValve extends ValveBase {
     private final ImageDelivery delivery;
     private final BlobStore blobs;
     private final Counter hits;
-    private final Counter renders;
+    private final Timer rendered;
+    private final Timer failed;
 
     CachedImageValve(ImageDelivery delivery, BlobStore blobs, MeterRegistry meters) {
         super(true);
@@ -75,8 +80,15 @@ final class CachedImageValve extends ValveBase {
         this.blobs = blobs;
         this.hits = Counter.builder("atelier.cdn.fast-hits")
                 .description("Signed rendition URLs answered from the cache ahead of Spring MVC").register(meters);
-        this.renders = Counter.builder("atelier.cdn.fast-renders")
-                .description("Signed rendition URLs rendered and answered ahead of Spring MVC").register(meters);
+        this.rendered = renders("answered", meters);
+        this.failed = renders("failed", meters);
+    }
+
+    /** Renditions made in the valve (or by a concurrent request it waited for), timed: they do not show in {@code http.server.requests}. */
+    private static Timer renders(String outcome, MeterRegistry meters) {
+        return Timer.builder("atelier.cdn.fast-renders").tag("outcome", outcome)
+                .description("Signed rendition URLs that missed the cache, delivered ahead of Spring MVC (failed: answered by the controller)")
+                .register(meters);
     }
 
     @Override
@@ -107,7 +119,6 @@ final class CachedImageValve extends ValveBase {
             if (hit.isEmpty()) {
                 return false;
             }
-            renders.increment();
         }
         send(hit.get(), "HEAD".equals(request.getMethod()), request, response);
         return true;
@@ -141,9 +152,13 @@ final class CachedImageValve extends ValveBase {
      * empty when its blob is no local file, or with the failure left in {@link #FAILURE}.
      */
     private Optional<Hit> rendered(AssetId id, Map<String, String> query, String accept, HttpServletRequest request) {
+        long start = System.nanoTime();
         try {
-            return local(delivery.deliver(id, query, accept));
+            Optional<Hit> hit = local(delivery.deliver(id, query, accept));
+            rendered.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return hit;
         } catch (RuntimeException e) {
+            failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             request.setAttribute(FAILURE, e);
             return Optional.empty();
         }
@@ -158,7 +173,7 @@ final class CachedImageValve extends ValveBase {
         BlobContent blob = hit.blob();
         String etag = DeliveryHeaders.etag(hit.image());
         boolean unchanged = new ServletWebRequest(request, response).checkNotModified(etag);
-        headers(hit.image(), etag, response);
+        headers(hit.image(), etag, request.isSecure(), response);
         if (unchanged) {
             return;
         }
@@ -171,7 +186,7 @@ final class CachedImageValve extends ValveBase {
         }
     }
 
-    private static void headers(Delivered image, String etag, HttpServletResponse response) {
+    private static void headers(Delivered image, String etag, boolean secure, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, DeliveryHeaders.caching(image).getHeaderValue());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", DeliveryHeaders.CONTENT_SECURITY_POLICY);
@@ -183,6 +198,10 @@ final class CachedImageValve extends ValveBase {
         // what the /cdn/** security chain's header writer adds to the controller's answers
         response.setHeader("X-XSS-Protection", "0");
         response.setHeader("X-Frame-Options", "DENY");
+        if (secure) {
+            // Spring Security's default HSTS header, which its header writer adds on secure requests only
+            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        }
     }
 
     /** The id of a plain {@code /cdn/assets/{uuid}/image} path; empty for any other shape (encoded, path parameters, slashes). */

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Puts {@link CachedImageValve} into Tomcat's context. Another servlet container would go without
- * it: {@link ImageController} answers every request there, as it answers every miss here.
+ * it: {@link ImageController} answers every request there, as it answers every error here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(TomcatServletWebServerFactory.class)

@@ -135,6 +135,13 @@ class CachedImageValveTests extends IntegrationTest {
         assertThat(unchanged.statusCode()).as("made again, and unchanged").isEqualTo(304);
         assertThat(fastRenders()).isEqualTo(before + 2);
         assertThat(headers(unchanged)).isEqualTo(headers(send(viaController(url), "GET", "If-None-Match", etag)));
+
+        forgetRenditionOf(etag);
+        HttpResponse<byte[]> head = send(url, "HEAD");
+        assertThat(fastRenders()).as("a HEAD renders too, as the controller's did").isEqualTo(before + 3);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(headers(head)).isEqualTo(headers(send(viaController(url), "HEAD")));
     }
 
     @Test
@@ -144,6 +151,7 @@ class CachedImageValveTests extends IntegrationTest {
         String url = sign(id, "w=100&fm=jpeg");
         AwaitRenditions.workersIdleFor(admin(), id);
         long before = fastRenders();
+        long failuresBefore = failedRenders();
         long jobs = media.status().jobs();
 
         HttpResponse<byte[]> failed = send(url, "GET");
@@ -151,10 +159,12 @@ class CachedImageValveTests extends IntegrationTest {
         assertThat(failed.statusCode()).as(new String(failed.body())).isEqualTo(422);
         assertThat(failed.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(new String(failed.body())).contains("\"instance\":\"/cdn/assets/" + id + "/image\"");
+        assertThat(failedRenders()).as("met in the valve").isEqualTo(failuresBefore + 1);
         assertThat(media.status().jobs() - jobs).as("one render, by the valve").isEqualTo(1);
         assertThat(fastRenders()).isEqualTo(before);
         HttpResponse<byte[]> controller = send(viaController(url), "GET");
         assertThat(controller.statusCode()).isEqualTo(422);
+        assertThat(media.status().jobs() - jobs).as("a failure is not cached: the controller's own request renders again").isEqualTo(2);
         assertThat(headers(failed)).isEqualTo(headers(controller));
     }
 
@@ -187,7 +197,7 @@ class CachedImageValveTests extends IntegrationTest {
         var added = admin().upload("/api/v1/assets/" + id + "/versions", Multipart.file("evolving.png", null,
                 TestImages.png(200, 200, Color.BLUE)));
         assertThat(added.status()).isEqualTo(201);
-        assertThat(colourOf(send(current, "GET"))).as("made from version 2 by the controller").isEqualTo("blue");
+        assertThat(colourOf(send(current, "GET"))).as("made from version 2").isEqualTo("blue");
         long before = fastHits();
 
         assertThat(colourOf(send(current, "GET"))).isEqualTo("blue");
@@ -233,7 +243,7 @@ class CachedImageValveTests extends IntegrationTest {
         }
     }
 
-    /** Deletes the rendition's blob, so the next request for it is answered (and the blob made again) by the controller. */
+    /** Deletes the rendition's blob, so the next request for it makes it again. */
     private void forgetRenditionOf(String etag) throws Exception {
         String blob = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(etag.replace("\"", ""))
                 .query(String.class).single();
@@ -252,7 +262,11 @@ class CachedImageValveTests extends IntegrationTest {
     }
 
     private long fastRenders() {
-        return (long) meters.get("atelier.cdn.fast-renders").counter().count();
+        return meters.get("atelier.cdn.fast-renders").tag("outcome", "answered").timer().count();
+    }
+
+    private long failedRenders() {
+        return meters.get("atelier.cdn.fast-renders").tag("outcome", "failed").timer().count();
     }
 
     private long fastHits() {
