@@ -1078,23 +1078,23 @@ public class MediaBench {
             return times == null ? -1 : times[0] + times[1];
         }
 
-        /** utime + stime + cutime + cstime (fields 14-17): the process and the children it has waited for; -1 when gone. */
+        /** utime + stime + cutime + cstime: the process and the children it has waited for; -1 when gone. */
         static long statTicksWithChildren(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-            } catch (IOException | RuntimeException e) {
-                return -1; // gone
-            }
+            long[] times = statTimes(pid);
+            return times == null ? -1 : times[0] + times[1] + times[3] + times[4];
         }
 
-        /** {utime, stime, nice}: fields 14 and 15 (clock ticks) and 19 of /proc/PID/stat, counted after the ")" that ends the name. */
+        /**
+         * {utime, stime, nice, cutime, cstime}: fields 14, 15, 19, 16 and 17 of /proc/PID/stat (clock ticks), counted
+         * after the ")" that ends the name; null when the process is gone.
+         */
         static long[] statTimes(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[16])}; // f[0] is field 3
+                // f[0] is field 3
+                return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[16]), Long.parseLong(f[13]),
+                        Long.parseLong(f[14])};
             } catch (IOException | RuntimeException e) {
                 return null; // gone
             }
@@ -1235,17 +1235,8 @@ public class MediaBench {
         }
 
         long ours() {
-            long ticks = 0;
-            try {
-                // utime, stime, cutime, cstime of this JVM: fields 14-17
-                String stat = Files.readString(Path.of("/proc/self/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                for (int i = 11; i <= 14; i++) {
-                    ticks += Long.parseLong(f[i]);
-                }
-            } catch (IOException | RuntimeException e) {
-                // leave it at what we have
-            }
+            // this JVM and the children it waited for (vips, vipsthumbnail)
+            long ticks = Math.max(0, ProcWatch.statTicksWithChildren(ProcessHandle.current().pid()));
             if (pid > 0) {
                 // with the children each one reaped (cutime, cstime): tesseract, exiftool and ffmpeg runs that ended meanwhile
                 ticks += Math.max(0, ProcWatch.statTicksWithChildren(pid));
