@@ -122,7 +122,7 @@ public class IiifImages {
         String spec = String.format(Locale.ROOT, "iiif|%d,%d,%d,%d|%d,%d|%s|%s", box[0], box[1], box[2], box[3], out[0], out[1],
                 rotation, qualityFormat);
         Entry entry = delivery.rendered(id, version, target, spec);
-        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), false, false);
+        return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), false, false);
     }
 
     private int[] size(AssetId id, AssetVersion version) {

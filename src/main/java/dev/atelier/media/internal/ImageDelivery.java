@@ -52,8 +52,16 @@ import org.springframework.stereotype.Service;
 public class ImageDelivery {
 
     /** What to send: a stored rendition and how it may be cached. */
-    public record Delivered(BlobKey blob, String mediaType, int width, int height, String etag, boolean versioned,
-            boolean negotiated) {
+    public record Delivered(BlobKey blob, String mediaType, int width, int height, boolean versioned, boolean negotiated) {
+
+        /**
+         * The strong validator: the SHA-256 of the bytes sent (the blob is content-addressed). Not the cache key: an
+         * entry made again after it went (from the stored preview instead of the original, by another libvips) may
+         * differ in its bytes, and a strong ETag must change with them.
+         */
+        public String etag() {
+            return blob.sha256();
+        }
     }
 
     private static final MessageDigest SHA256 = sha256();
@@ -147,7 +155,7 @@ public class ImageDelivery {
     private record Plan(Target target, String spec, boolean versioned, boolean negotiated) {
 
         Delivered delivered(Entry entry) {
-            return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), versioned, negotiated);
+            return new Delivered(entry.blob(), entry.mediaType(), entry.width(), entry.height(), versioned, negotiated);
         }
     }
 

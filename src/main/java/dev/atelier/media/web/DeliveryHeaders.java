@@ -24,7 +24,7 @@ final class DeliveryHeaders {
         return image.versioned() ? IMMUTABLE : REVALIDATED;
     }
 
-    /** The strong ETag: the rendition's content-addressed cache key. */
+    /** The strong ETag: the SHA-256 of the rendition's bytes. */
     static String etag(Delivered image) {
         return "\"" + image.etag() + "\"";
     }

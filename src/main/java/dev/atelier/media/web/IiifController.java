@@ -53,7 +53,7 @@ class IiifController {
     ResponseEntity<Resource> image(Actor actor, @PathVariable String id, @PathVariable String region, @PathVariable String size,
             @PathVariable String rotation, @PathVariable String qualityFormat, WebRequest request) {
         Delivered image = iiif.image(actor, AssetId.parse(id), region, size, rotation, qualityFormat);
-        String etag = "\"" + image.etag() + "\"";
+        String etag = DeliveryHeaders.etag(image);
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }

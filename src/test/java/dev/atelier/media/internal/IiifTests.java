@@ -79,6 +79,15 @@ class IiifTests extends IntegrationTest {
     }
 
     @Test
+    void anImageCarriesTheStrongETagOfItsBytesAndRevalidates() throws Exception {
+        Api.Response response = admin().get("/iiif/3/" + id + "/full/200,/0/default.jpg");
+        String etag = response.header("ETag");
+
+        assertThat(etag).isEqualTo("\"" + ImageDeliveryTests.sha256(response.bytes()) + "\"");
+        assertThat(admin().get("/iiif/3/" + id + "/full/200,/0/default.jpg", "If-None-Match", etag).status()).isEqualTo(304);
+    }
+
+    @Test
     void answersBadParametersWithAProblemNamingThem() {
         assertThat(problem("full/2000,/0/default.jpg")).contains("'^'");
         assertThat(problem("full/max/45/default.jpg")).contains("90");
