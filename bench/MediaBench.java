@@ -358,6 +358,12 @@ public class MediaBench {
             awaitRenditions(List.of(warmId));
             put(engine + ".warmup.cpu", watch.workerCpuSince(before));
             put(engine + ".workers", watch.alive().size());
+            // The ingest is timed on a settled server, as the later phases are: the warm-up photo's enrichment (OCR, pixel
+            // analysis) and the JIT's backlog from start-up (compiling start-up code for seconds after UP) done first.
+            Machine.Settled warmed = Machine.settle(Duration.ofMinutes(5));
+            log("  warm-up settled after %.1f s more, %.1f CPU-s machine-wide (start-up JIT backlog, the photo's enrichment)", warmed.seconds(),
+                    warmed.cpuSeconds());
+            put(engine + ".warmup.settle", warmed.seconds());
 
             ingest(engine, files, watch);
             settle(engine);
@@ -386,6 +392,7 @@ public class MediaBench {
         log("[%s] ingest: uploading %d photos (2 at a time) and waiting for their thumbnails and previews ...", engine, files.size());
         var before = watch.snapshot();
         double serverBefore = watch.serverCpu();
+        Map<Long, ProcWatch.ThreadTicks> threadsBefore = watch.serverThreads();
         long t0 = System.nanoTime();
         List<String> ids = parallel(files, 2, this::upload);
         double uploaded = (System.nanoTime() - t0) / 1e9;
@@ -396,8 +403,11 @@ public class MediaBench {
         double workerCpu = allWorkers - enrichment;
         double workerSys = watch.workerSysSince(before);
         double serverCpu = watch.serverCpu() - serverBefore;
+        String byThread = watch.serverThreadsSince(threadsBefore, serverCpu);
         log("  uploads done after %.1f s, renditions after %.1f s; rendition workers %.1f CPU-s, enrichment workers %.1f CPU-s,"
                 + " server %.1f CPU-s", uploaded, secs, workerCpu, enrichment, serverCpu);
+        log("  server CPU by thread: %s", byThread);
+        results.setProperty(engine + ".ingest.serverThreads", byThread);
         put(engine + ".ingest.wall", secs);
         put(engine + ".ingest.upload", uploaded);
         put(engine + ".ingest.workerCpu", workerCpu);
@@ -628,6 +638,9 @@ public class MediaBench {
                     targets ? target(cpu / folderCpu <= TARGET_INGEST_CPU, "≤", TARGET_INGEST_CPU) : "  (no target)");
             line(out, "              throughput vs xargs -P2 vipsthumbnail: %.2f×%s", rate / xargsRate,
                     targets ? target(rate / xargsRate >= TARGET_INGEST_THROUGHPUT, "≥", TARGET_INGEST_THROUGHPUT) : "  (no target)");
+            if (results.containsKey(engine + ".ingest.serverThreads")) {
+                line(out, "              server CPU by thread (CPU-s over the %d photos): %s", n, results.getProperty(engine + ".ingest.serverThreads"));
+            }
             if (results.containsKey(engine + ".enrich.wall")) {
                 line(out, "              then enrichment (file metadata, pixel analysis with colours and faces, OCR): %.1f s more, %.2f CPU-s/image"
                         + " machine-wide; previews come first, the phases below start once it is done", num(engine + ".enrich.wall"),
@@ -1028,6 +1041,46 @@ public class MediaBench {
 
         double serverCpu() {
             return statTicks(serverPid) / ticksPerSecond;
+        }
+
+        /** One thread of the server: its name and utime + stime in clock ticks. */
+        record ThreadTicks(String name, long ticks) {
+        }
+
+        /** The server's threads now, by thread id (from /proc/PID/task/TID/stat). */
+        Map<Long, ThreadTicks> serverThreads() throws IOException {
+            Map<Long, ThreadTicks> threads = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(serverPid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, Long.parseLong(f[11]) + Long.parseLong(f[12])));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+            return threads;
+        }
+
+        /**
+         * The server's CPU since {@code before} by thread name (digits folded, so a pool's threads are one line), the
+         * busiest first; what threads that ended meanwhile spent is the rest of {@code total}.
+         */
+        String serverThreadsSince(Map<Long, ThreadTicks> before, double total) throws IOException {
+            Map<String, Long> byName = new HashMap<>();
+            serverThreads().forEach((tid, now) -> {
+                ThreadTicks was = before.get(tid);
+                long delta = now.ticks() - (was == null ? 0 : was.ticks());
+                byName.merge(now.name().replaceAll("[0-9]+", "#"), delta, Long::sum);
+            });
+            double counted = byName.values().stream().mapToLong(Long::longValue).sum() / ticksPerSecond;
+            String top = byName.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(10).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / ticksPerSecond))
+                    .collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "%s; threads that ended meanwhile %.2f CPU-s", top, Math.max(0, total - counted));
         }
 
         /** CPU seconds of this JVM (the load generator). */
