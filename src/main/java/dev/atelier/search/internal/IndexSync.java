@@ -18,6 +18,7 @@ import dev.atelier.metadata.TextManagement;
 import dev.atelier.search.IndexStatus;
 import dev.atelier.shared.Cursor;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,8 @@ public class IndexSync {
     private final AssetDocuments documents;
     private final MetadataManagement metadata;
     private final ImageAnalysisManagement analyses;
-    private final ReindexQueue queue = new ReindexQueue(50, this::reindexNow);
+    /** Re-indexing starts at most every 200 ms: changes that arrive together (an import) share a batch and one refresh. */
+    private final ReindexQueue queue = new ReindexQueue(50, Duration.ofMillis(200), this::reindexNow);
     private final TextManagement texts;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
     private final AtomicLong done = new AtomicLong();

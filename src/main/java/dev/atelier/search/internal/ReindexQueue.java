@@ -1,9 +1,11 @@
 package dev.atelier.search.internal;
 
 import dev.atelier.asset.AssetId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,12 @@ import org.slf4j.LoggerFactory;
  * queue, so their search sees it within a second instead of after the whole backlog. An id
  * queued twice is indexed once (the document is built from the database when its turn comes).
  * Nothing here is durable: what a crash loses, the catch-up at start finds by revision.
+ *
+ * <p>Each batch ends with the index publishing a new reader (a near-real-time refresh that flushes
+ * a small segment), which cost most of this thread's CPU while uploads streamed in one or two at a
+ * time. So a batch starts at least {@code gap} after the previous one ended: ids that arrive
+ * meanwhile (the next uploads, an upload's metadata just read) join it, and an asset queued twice
+ * is indexed once. After a quiet spell an id is taken at once.
  */
 final class ReindexQueue implements AutoCloseable {
 
@@ -21,12 +29,17 @@ final class ReindexQueue implements AutoCloseable {
 
     private final LinkedHashSet<AssetId> waiting = new LinkedHashSet<>();
     private final int batch;
+    private final long gapNanos;
     private final Consumer<List<AssetId>> reindex;
     private final Thread drainer;
     private volatile boolean closed;
+    /** When the last batch ended ({@link System#nanoTime()}); guarded by this. */
+    private long lastEnded;
 
-    ReindexQueue(int batch, Consumer<List<AssetId>> reindex) {
+    ReindexQueue(int batch, Duration gap, Consumer<List<AssetId>> reindex) {
         this.batch = batch;
+        this.gapNanos = gap.toNanos();
+        this.lastEnded = System.nanoTime() - gapNanos;
         this.reindex = reindex;
         this.drainer = Thread.ofPlatform().daemon().name("search-reindex").start(this::drain);
     }
@@ -41,6 +54,11 @@ final class ReindexQueue implements AutoCloseable {
         while (waiting.isEmpty() && !closed) {
             wait();
         }
+        // wait() may wake early (another add): the deadline is computed afresh each time
+        for (long left = lastEnded + gapNanos - System.nanoTime(); left > 0 && waiting.size() < batch && !closed;
+                left = lastEnded + gapNanos - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
         List<AssetId> next = new ArrayList<>(Math.min(batch, waiting.size()));
         while (next.size() < batch && !waiting.isEmpty()) {
             next.add(waiting.removeLast());
@@ -53,7 +71,11 @@ final class ReindexQueue implements AutoCloseable {
             try {
                 List<AssetId> next = take();
                 if (!next.isEmpty()) {
-                    reindex.accept(next);
+                    try {
+                        reindex.accept(next);
+                    } finally {
+                        ended();
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -61,6 +83,10 @@ final class ReindexQueue implements AutoCloseable {
                 log.error("Re-indexing failed; the catch-up at the next start repairs it", e);
             }
         }
+    }
+
+    private synchronized void ended() {
+        lastEnded = System.nanoTime();
     }
 
     @Override
