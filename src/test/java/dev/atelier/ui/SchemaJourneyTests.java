@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.atelier.testsupport.AutoTags;
 import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.UniqueWords;
@@ -57,6 +58,8 @@ class SchemaJourneyTests extends BrowserTest {
             assertThat(page.locator("#bulk-progress .status")).hasText("Done: 3 of 3 assets changed, 0 could not be changed.");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("bulk-edit.png")));
 
+            // done in the database; the index follows within a fraction of a second, and the page is rendered once
+            AutoTags.awaitSearch(admin(), "car" + k, 3);
             page.navigate(url("/library?q=car" + k));
             assertThat(page.locator("#results .card")).hasCount(3);
 
@@ -102,6 +105,7 @@ class SchemaJourneyTests extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start")).click();
             assertThat(page.locator("#bulk-progress .status")).hasText("Done: 2 of 2 assets changed, 0 could not be changed.");
 
+            AutoTags.awaitSearch(admin(), "autumn" + k, 2);
             page.navigate(url("/library?q=autumn" + k));
             assertThat(page.locator("#results .card")).hasCount(2);
             org.assertj.core.api.Assertions.assertThat(page.locator("#results .card-title").allTextContents())

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.atelier.testsupport.AutoTags;
 import dev.atelier.testsupport.BrowserTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestDocuments;
@@ -25,6 +26,7 @@ class SearchJourneyTests extends BrowserTest {
         upload("Harbour " + tag, "harbour.jpg", TestImages.jpeg(320, 200, new Color(0x2b6cb0)));
         upload("Sunset " + tag, "sunset.png", TestImages.png(320, 200, new Color(0xdd6b20)));
         upload("Brief " + tag, "brief.pdf", TestDocuments.pdf(1, 300, 400));
+        AutoTags.awaitSearch(admin(), tag, 3);
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
             context.setDefaultTimeout(20_000);
@@ -47,6 +49,8 @@ class SearchJourneyTests extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
             assertThat(page.locator(".description")).hasText("Shot from the pier, " + word);
 
+            // the index follows the change within a fraction of a second: the page is rendered once, so wait for it first
+            AutoTags.awaitSearch(admin(), word, 1);
             page.navigate(url("/library?q=" + word));
             assertThat(page.locator("#results .card")).hasCount(1);
             assertThat(page.locator("#results .card-title")).hasText("Harbour " + tag);
@@ -62,6 +66,7 @@ class SearchJourneyTests extends BrowserTest {
         admin().json("POST", "/api/v1/fields", "{\"key\":\"" + k + "_budget\",\"label\":\"Budget " + k + "\",\"type\":\"number\"}");
         upload("Orchard " + k, "orchard.png", TestImages.png(200, 120, new Color(0x38a169)));
         upload("Meadow " + k, "meadow.png", TestImages.png(200, 120, new Color(0x68d391)));
+        AutoTags.awaitSearch(admin(), k, 2);
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
             context.setDefaultTimeout(20_000);
@@ -84,6 +89,7 @@ class SearchJourneyTests extends BrowserTest {
             assertThat(page.locator("dd[data-field=" + k + "]")).hasText("Autumn");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("asset-fields.png")));
 
+            AutoTags.awaitSearch(admin(), k + ":autumn", 1);
             page.navigate(url("/library?q=" + k));
             page.locator(".facet[data-facet=" + k + "] a", new Page.LocatorOptions().setHasText("Autumn")).click();
             assertThat(page.locator("#results .card")).hasCount(1);
@@ -99,6 +105,7 @@ class SearchJourneyTests extends BrowserTest {
     void showsAMalformedQueryAsASentenceAndOffersASpelling() {
         String tag = UniqueWords.next();
         upload("Lighthouse " + tag, "l.png", TestImages.png(64, 64, Color.WHITE));
+        AutoTags.awaitSearch(admin(), tag, 1);
         try (BrowserContext context = browser.newContext()) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();

@@ -105,7 +105,8 @@ class WorkflowJourneyTests extends BrowserTest {
             assertThat(creator.locator("[data-approval]")).hasText("Approved");
             assertThat(creator.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Approval"))).containsText("round 2");
 
-            // the library finds it by its review state, and its card says so
+            // the library finds it by its review state, and its card says so (once the index has followed the decision)
+            dev.atelier.testsupport.AutoTags.awaitSearch(admin(), k + " status:approved", 1);
             creator.navigate(url("/library?q=" + k));
             creator.locator(".facet[data-facet=status]").getByText("Approved").click();
             assertThat(creator.locator("#results .card")).hasCount(1);
