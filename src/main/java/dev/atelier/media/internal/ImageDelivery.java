@@ -248,7 +248,7 @@ public class ImageDelivery {
                     BlobKey stored = files.store(blobs, output.path());
                     Entry entry = new Entry(key, version.blobKey(), stored, WorkerProtocol.mediaTypeOf(output.path()), output.width(),
                             output.height());
-                    cache.put(entry, Instant.now(clock));
+                    cache.put(entry, Instant.now(clock)).ifPresent(this::deleteUnused);
                     forgetBeyondLimit(version.blobKey());
                     return entry;
                 }
@@ -320,10 +320,13 @@ public class ImageDelivery {
      * rendition is simply made again when asked for. Blobs still used elsewhere stay.
      */
     private void forgetBeyondLimit(BlobKey source) {
-        for (BlobKey orphan : cache.trim(source, properties.maxCachedPerSource())) {
-            if (!renditionBlobs.isUsed(orphan)) {
-                blobs.delete(orphan);
-            }
+        cache.trim(source, properties.maxCachedPerSource()).forEach(this::deleteUnused);
+    }
+
+    /** Deletes a blob no cache entry names any longer, unless a stored rendition of some version uses it. */
+    private void deleteUnused(BlobKey orphan) {
+        if (!renditionBlobs.isUsed(orphan)) {
+            blobs.delete(orphan);
         }
     }
 

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code rendition_cache} table: dynamic renditions by content-addressed key. Entries found
- * are also remembered in memory: a key always names the same content, so a remembered entry can
- * only be missing (trimmed, here or by another server), which callers check on the blob anyway.
+ * are also remembered in memory. A key names what was made for a source and parameters; made again
+ * after its blob went (trimmed, lost, here or on another server) the bytes may differ (from the
+ * stored preview instead of the original, by another libvips), and the entry then names the new
+ * blob. Callers check the blob as they open it anyway.
  */
 @Repository
 class RenditionCache {
@@ -53,8 +55,14 @@ class RenditionCache {
         remembered.put(entry.cacheKey(), entry);
     }
 
-    /** Records the entry; another server that stored the same key first wins, which is the same content. */
-    void put(Entry entry, Instant at) {
+    /**
+     * Records what was just made. A row already there for the key (its blob was gone, which is why
+     * this was made again; or another server made it meanwhile) is pointed at the new blob, so the
+     * next request finds it instead of making it once more. Returns the blob the row named before
+     * when no entry names it any longer, for the caller to delete if it still exists.
+     */
+    Optional<BlobKey> put(Entry entry, Instant at) {
+        Optional<BlobKey> replaced = Optional.empty();
         try {
             jdbc.sql("""
                     INSERT INTO rendition_cache (cache_key, source_blob, blob_key, media_type, width, height, created_at)
@@ -63,9 +71,16 @@ class RenditionCache {
                             entry.height(), Timestamp.from(at))
                     .update();
         } catch (DuplicateKeyException e) {
-            // computed twice across servers: same key, same bytes
+            Optional<String> before = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(entry.cacheKey())
+                    .query(String.class).optional();
+            jdbc.sql("UPDATE rendition_cache SET blob_key = ?, media_type = ?, width = ?, height = ? WHERE cache_key = ?")
+                    .params(entry.blob().sha256(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey()).update();
+            replaced = before.filter(b -> !b.equals(entry.blob().sha256()))
+                    .filter(b -> jdbc.sql("SELECT COUNT(*) FROM rendition_cache WHERE blob_key = ?").param(b).query(Long.class).single() == 0)
+                    .map(BlobKey::new);
         }
         remember(entry);
+        return replaced;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
 
 /** The renditions table, run on H2 and on PostgreSQL by the subclasses. */
 @JdbcTest
-@Import({Renditions.class, Assets.class, Users.class})
+@Import({Renditions.class, RenditionCache.class, Assets.class, Users.class})
 abstract class RenditionsTests {
 
     static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
@@ -59,5 +59,50 @@ abstract class RenditionsTests {
 
         assertThat(renditions.find(asset, 1, RenditionKind.PREVIEW).orElseThrow().reason()).contains("the image data is damaged");
         assertThat(renditions.find(asset, 1, RenditionKind.THUMBNAIL)).isEmpty();
+    }
+
+    @Autowired
+    RenditionCache cache;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** As in production, outside a transaction: on PostgreSQL a refused insert would end the test's own. */
+    @Test
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void aCacheEntryMadeAgainNamesTheNewBlobAndGivesUpTheOldOne() {
+        String key = randomHex();
+        BlobKey source = new BlobKey(randomHex());
+        BlobKey lost = new BlobKey(randomHex());
+        BlobKey remade = new BlobKey(randomHex());
+        assertThat(cache.put(new RenditionCache.Entry(key, source, lost, "image/jpeg", 100, 50), NOW)).isEmpty();
+
+        // its blob went; made again from another input, the bytes (and so the blob) differ
+        Optional<BlobKey> replaced = cache.put(new RenditionCache.Entry(key, source, remade, "image/jpeg", 100, 51), NOW.plusSeconds(1));
+
+        assertThat(replaced).contains(lost);
+        // what another server (or this one after a restart) finds: the new blob, not the lost one
+        assertThat(new RenditionCache(jdbc).find(key)).hasValueSatisfying(e -> {
+            assertThat(e.blob()).isEqualTo(remade);
+            assertThat(e.height()).isEqualTo(51);
+        });
+    }
+
+    @Test
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void aReplacedBlobThatAnotherEntryStillNamesIsKept() {
+        BlobKey source = new BlobKey(randomHex());
+        BlobKey shared = new BlobKey(randomHex());
+        String key = randomHex();
+        cache.put(new RenditionCache.Entry(key, source, shared, "image/png", 10, 10), NOW);
+        cache.put(new RenditionCache.Entry(randomHex(), source, shared, "image/png", 10, 10), NOW);
+
+        assertThat(cache.put(new RenditionCache.Entry(key, source, new BlobKey(randomHex()), "image/png", 10, 10), NOW)).isEmpty();
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 }
