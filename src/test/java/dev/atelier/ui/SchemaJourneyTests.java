@@ -48,6 +48,7 @@ class SchemaJourneyTests extends BrowserTest {
             assertThat(page.locator("table")).containsText("Topic " + k);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-fields.png")));
 
+            AutoTags.awaitSearch(admin(), k, 3);
             page.navigate(url("/library?q=" + k));
             assertThat(page.locator("#results .card")).hasCount(3);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit all results")).click();
@@ -84,6 +85,7 @@ class SchemaJourneyTests extends BrowserTest {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
             logInAsAdmin(page);
+            AutoTags.awaitSearch(admin(), k, 4);
             page.navigate(url("/library?q=" + k));
             assertThat(page.locator("#results .card")).hasCount(4);
             page.getByLabel("Select Pick " + k + " 0").check();

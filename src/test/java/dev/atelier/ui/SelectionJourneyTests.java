@@ -31,6 +31,7 @@ class SelectionJourneyTests extends BrowserTest {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
             logInAsAdmin(page);
+            dev.atelier.testsupport.AutoTags.awaitSearch(admin(), k, 3);
             page.navigate(url("/library?q=" + k));
             assertThat(page.locator("#results .card")).hasCount(3);
             page.getByLabel("Select Sel " + k + " 0").check();

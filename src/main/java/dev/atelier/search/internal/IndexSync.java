@@ -54,7 +54,7 @@ public class IndexSync {
     private final AssetDocuments documents;
     private final MetadataManagement metadata;
     private final ImageAnalysisManagement analyses;
-    /** Re-indexing starts at most every 200 ms: changes that arrive together (an import) share a batch and one refresh. */
+    /** A batch starts at least 200 ms after the previous one ended (unless 50 wait): changes arriving together (an import) share it and one refresh. */
     private final ReindexQueue queue = new ReindexQueue(50, Duration.ofMillis(200), this::reindexNow);
     private final TextManagement texts;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());

@@ -89,10 +89,12 @@ final class ReindexQueue implements AutoCloseable {
         lastEnded = System.nanoTime();
     }
 
+    /** Stops taking ids; what waits is dropped (the catch-up at the next start finds it), not indexed while the index closes. */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
+            waiting.clear();
             notifyAll();
         }
     }

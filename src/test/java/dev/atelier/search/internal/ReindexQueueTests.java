@@ -21,7 +21,7 @@ class ReindexQueueTests {
         AssetId a = id();
         AssetId b = id();
         AssetId c = id();
-        try (var queue = new ReindexQueue(50, Duration.ofMillis(600), batches::add)) {
+        try (var queue = new ReindexQueue(50, Duration.ofSeconds(3), batches::add)) {
             queue.add(a);
             assertThat(batches.poll(5, TimeUnit.SECONDS)).as("after a quiet spell at once").containsExactly(a);
 
