@@ -14,7 +14,8 @@ final class Machine {
     }
 
     /** How long {@link #settle} waited and what the machine spent meanwhile. */
-    record Settled(double seconds, double cpuSeconds) {
+    /** @param quiet false when the limit ran out first: the next phase is timed on a busy machine */
+    record Settled(double seconds, double cpuSeconds, boolean quiet) {
     }
 
     /** Busy and idle ticks since boot: {user+nice+system+idle+iowait+irq+softirq+steal, idle+iowait}. */
@@ -56,8 +57,8 @@ final class Machine {
             previous = now;
             previousAt = at;
         }
-        double secs = Math.max(0, (previousAt - t0) / 1e9 - 2);
+        double secs = Math.max(0, (previousAt - t0) / 1e9 - (quiet >= 2 ? 2 : 0));
         double cpu = ((previous[0] - previous[1]) - (start[0] - start[1])) / hz;
-        return new Settled(secs, cpu);
+        return new Settled(secs, cpu, quiet >= 2);
     }
 }

@@ -361,8 +361,8 @@ public class MediaBench {
             // The ingest is timed on a settled server, as the later phases are: the warm-up photo's enrichment (OCR, pixel
             // analysis) and the JIT's backlog from start-up (compiling start-up code for seconds after UP) done first.
             Machine.Settled warmed = Machine.settle(Duration.ofMinutes(5));
-            log("  warm-up settled after %.1f s more, %.1f CPU-s machine-wide (start-up JIT backlog, the photo's enrichment)", warmed.seconds(),
-                    warmed.cpuSeconds());
+            log("  warm-up settled after %.1f s more, %.1f CPU-s machine-wide (start-up JIT backlog, the photo's enrichment)%s",
+                    warmed.seconds(), warmed.cpuSeconds(), warmed.quiet() ? "" : "; NOT quiet after 5 minutes: the ingest runs beside other work");
             put(engine + ".warmup.settle", warmed.seconds());
 
             ingest(engine, files, watch);
@@ -426,8 +426,8 @@ public class MediaBench {
         Machine.Settled settled = Machine.settle(Duration.ofMinutes(10));
         double secs = settled.seconds();
         double cpu = settled.cpuSeconds();
-        log("  enrichment after the previews (metadata, pixel analysis and faces, OCR) settled after %.1f s more, %.1f CPU-s machine-wide",
-                secs, cpu);
+        log("  enrichment after the previews (metadata, pixel analysis and faces, OCR) settled after %.1f s more, %.1f CPU-s machine-wide%s",
+                secs, cpu, settled.quiet() ? "" : "; NOT quiet after 10 minutes: the next phases run beside it");
         put(engine + ".enrich.wall", secs);
         put(engine + ".enrich.cpu", cpu);
     }

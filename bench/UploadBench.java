@@ -364,7 +364,8 @@ public class UploadBench {
     /** Waits for the machine to be quiet, so what the server does in the background is not timed with the next phase. */
     void quiet(String what) throws Exception {
         Machine.Settled settled = Machine.settle(Duration.ofMinutes(5));
-        log("  waited %.1f s for %s to finish (%.1f CPU-s machine-wide)", settled.seconds(), what, settled.cpuSeconds());
+        log("  waited %.1f s for %s to finish (%.1f CPU-s machine-wide)%s", settled.seconds(), what, settled.cpuSeconds(),
+                settled.quiet() ? "" : "; the machine did NOT get quiet within 5 minutes: the next figures are skewed");
     }
 
     boolean uploadBig(Path file, String hex, byte[] digest) throws Exception {
