@@ -13,8 +13,11 @@ final class Machine {
     private Machine() {
     }
 
-    /** How long {@link #settle} waited and what the machine spent meanwhile. */
-    /** @param quiet false when the limit ran out first: the next phase is timed on a busy machine */
+    /**
+     * How long {@link #settle} waited and what the machine spent meanwhile.
+     *
+     * @param quiet false when the limit ran out first: the next phase is timed on a busy machine
+     */
     record Settled(double seconds, double cpuSeconds, boolean quiet) {
     }
 

@@ -1052,12 +1052,13 @@ public class MediaBench {
             Map<Long, ThreadTicks> threads = new HashMap<>();
             try (var tasks = Files.list(Path.of("/proc", Long.toString(serverPid), "task"))) {
                 for (Path task : tasks.toList()) {
+                    long[] times = statTimes(task.resolve("stat"));
                     try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, Long.parseLong(f[11]) + Long.parseLong(f[12])));
-                    } catch (IOException | RuntimeException e) {
+                        if (times != null) {
+                            String name = Files.readString(task.resolve("comm")).strip();
+                            threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, times[0] + times[1]));
+                        }
+                    } catch (IOException e) {
                         // the thread ended meanwhile
                     }
                 }
@@ -1142,8 +1143,13 @@ public class MediaBench {
          * after the ")" that ends the name; null when the process is gone.
          */
         static long[] statTimes(long pid) {
+            return statTimes(Path.of("/proc", Long.toString(pid), "stat"));
+        }
+
+        /** As {@link #statTimes(long)}, from any stat file of that layout (a process's, or one thread's under task/). */
+        static long[] statTimes(Path file) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String stat = Files.readString(file);
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 // f[0] is field 3
                 return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[16]), Long.parseLong(f[13]),

@@ -3,13 +3,12 @@ package dev.atelier.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.testsupport.Api;
+import dev.atelier.testsupport.Digests;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
 import java.awt.Color;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,12 +182,12 @@ class UploadApiTests extends IntegrationTest {
         return bytes;
     }
 
-    static byte[] sha256(byte[] bytes) throws Exception {
-        return MessageDigest.getInstance("SHA-256").digest(bytes);
+    static byte[] sha256(byte[] bytes) {
+        return Digests.sha256(bytes);
     }
 
-    static String sha256Hex(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(sha256(bytes));
+    static String sha256Hex(byte[] bytes) {
+        return Digests.sha256Hex(bytes);
     }
 
     Api anonymous() {

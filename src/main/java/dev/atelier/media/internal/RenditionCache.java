@@ -75,9 +75,7 @@ class RenditionCache {
                     .query(String.class).optional();
             jdbc.sql("UPDATE rendition_cache SET blob_key = ?, media_type = ?, width = ?, height = ? WHERE cache_key = ?")
                     .params(entry.blob().sha256(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey()).update();
-            replaced = before.filter(b -> !b.equals(entry.blob().sha256()))
-                    .filter(b -> jdbc.sql("SELECT COUNT(*) FROM rendition_cache WHERE blob_key = ?").param(b).query(Long.class).single() == 0)
-                    .map(BlobKey::new);
+            replaced = before.filter(b -> !b.equals(entry.blob().sha256())).filter(this::unnamed).map(BlobKey::new);
         }
         remember(entry);
         return replaced;
@@ -96,9 +94,13 @@ class RenditionCache {
             Optional<String> blob = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(key)
                     .query(String.class).optional();
             jdbc.sql("DELETE FROM rendition_cache WHERE cache_key = ?").param(key).update();
-            blob.filter(b -> jdbc.sql("SELECT COUNT(*) FROM rendition_cache WHERE blob_key = ?").param(b).query(Long.class).single() == 0)
-                    .ifPresent(b -> orphans.add(new BlobKey(b)));
+            blob.filter(this::unnamed).ifPresent(b -> orphans.add(new BlobKey(b)));
         }
         return orphans;
+    }
+
+    /** Whether no entry names the blob any longer. */
+    private boolean unnamed(String blob) {
+        return jdbc.sql("SELECT COUNT(*) FROM rendition_cache WHERE blob_key = ?").param(blob).query(Long.class).single() == 0;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.testsupport.Api;
 import dev.atelier.testsupport.AwaitRenditions;
+import dev.atelier.testsupport.Digests;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
@@ -83,7 +84,7 @@ class IiifTests extends IntegrationTest {
         Api.Response response = admin().get("/iiif/3/" + id + "/full/200,/0/default.jpg");
         String etag = response.header("ETag");
 
-        assertThat(etag).isEqualTo("\"" + ImageDeliveryTests.sha256(response.bytes()) + "\"");
+        assertThat(etag).isEqualTo("\"" + Digests.sha256Hex(response.bytes()) + "\"");
         assertThat(admin().get("/iiif/3/" + id + "/full/200,/0/default.jpg", "If-None-Match", etag).status()).isEqualTo(304);
     }
 

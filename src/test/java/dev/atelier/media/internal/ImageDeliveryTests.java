@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.atelier.testsupport.Api;
 import dev.atelier.testsupport.AwaitRenditions;
+import dev.atelier.testsupport.Digests;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
@@ -50,7 +51,7 @@ class ImageDeliveryTests extends IntegrationTest {
         String etag = first.header("ETag");
         // the strong ETag names the bytes themselves: a rendition made again differently (from the stored preview
         // instead of the original, by a newer libvips) after its cache entry went must not keep the old one
-        assertThat(etag).isEqualTo("\"" + sha256(first.bytes()) + "\"");
+        assertThat(etag).isEqualTo("\"" + Digests.sha256Hex(first.bytes()) + "\"");
         assertThat(first.header("Set-Cookie")).as("no session for anyone holding a URL").isNull();
         assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(first.header("X-Frame-Options")).isEqualTo("DENY");
@@ -299,9 +300,5 @@ class ImageDeliveryTests extends IntegrationTest {
         var response = admin().upload("/api/v1/assets", Multipart.file(name, null, bytes));
         assertThat(response.status()).isEqualTo(201);
         return response.json().get("id").asString();
-    }
-
-    static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
