@@ -7,6 +7,7 @@ import dev.atelier.identity.AccessToken;
 import dev.atelier.identity.Role;
 import dev.atelier.identity.User;
 import dev.atelier.identity.UserId;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Users and access tokens tables, run on H2 and on PostgreSQL by the subclasses. */
 @JdbcTest
@@ -28,6 +30,9 @@ abstract class IdentityRepositoryTests {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void findsUsersByNameAndId() {
@@ -74,6 +79,22 @@ abstract class IdentityRepositoryTests {
     }
 
     @Test
+    void writesATokensLastUseAtMostOnceAMinute() {
+        User user = user("eve");
+        users.insert(user, "x");
+        tokens.insert(user.id(), token("script", Optional.empty()), AccessTokens.hash("atl_script"));
+        tokens.findUserBySecret("atl_script", NOW);
+        // behind the repository's back, so a second UPDATE would show
+        jdbc.sql("UPDATE access_tokens SET last_used_at = ?").param(Timestamp.from(NOW.minusSeconds(3600))).update();
+
+        assertThat(tokens.findUserBySecret("atl_script", NOW.plusSeconds(30))).contains(user);
+        assertThat(lastUsed(user)).isEqualTo(NOW.minusSeconds(3600));
+
+        assertThat(tokens.findUserBySecret("atl_script", NOW.plusSeconds(61))).contains(user);
+        assertThat(lastUsed(user)).isEqualTo(NOW.plusSeconds(61));
+    }
+
+    @Test
     void revokesOnlyTheOwnersToken() {
         User owner = user("cat");
         User other = user("dan");
@@ -85,6 +106,10 @@ abstract class IdentityRepositoryTests {
         assertThat(tokens.delete(other.id(), token.id())).isZero();
         assertThat(tokens.delete(owner.id(), token.id())).isOne();
         assertThat(tokens.findUserBySecret("atl_t", NOW)).isEmpty();
+    }
+
+    private Instant lastUsed(User owner) {
+        return tokens.findByOwner(owner.id()).getFirst().lastUsedAt().orElseThrow();
     }
 
     private static User user(String name) {
