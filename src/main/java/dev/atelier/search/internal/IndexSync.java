@@ -26,9 +26,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -57,17 +59,28 @@ public class IndexSync {
     /** A batch starts at least 200 ms after the previous one ended (unless 50 wait): changes arriving together (an import) share it and one refresh. */
     private final ReindexQueue queue = new ReindexQueue(50, Duration.ofMillis(200), this::reindexNow);
     private final TextManagement texts;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory());
+    private final ExecutorService background;
     private final AtomicLong done = new AtomicLong();
     /** One writer of documents at a time: two handlers building the same asset's document at once could write the staler one last. */
     private final Object writing = new Object();
     private final AtomicLong total = new AtomicLong();
     private volatile String state = "ready";
+    /** Set when an admin asks for a rebuild and cleared when that rebuild ends, so requests meanwhile queue no second one. */
+    private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile Optional<String> lastError = Optional.empty();
 
+    @Autowired
     IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata,
             ImageAnalysisManagement analyses, TextManagement texts) {
+        this(index, assets, documents, metadata, analyses, texts,
+                Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("search-sync").factory()));
+    }
+
+    /** Tests pass an executor whose queued jobs they run one at a time. */
+    IndexSync(AssetIndex index, AssetManagement assets, AssetDocuments documents, MetadataManagement metadata,
+            ImageAnalysisManagement analyses, TextManagement texts, ExecutorService background) {
+        this.background = background;
         this.analyses = analyses;
         this.texts = texts;
         this.index = index;
@@ -173,15 +186,30 @@ public class IndexSync {
         background.execute(() -> run("catching-up", this::catchUp));
     }
 
-    /** Starts a rebuild from the database unless one is running; searches see the old index until it is done. */
+    /**
+     * Starts a rebuild from the database after the running catch-up, unless a rebuild already waits or
+     * runs (then this only returns the status); searches see the old index until it is done.
+     */
     public IndexStatus rebuild() {
-        state = "rebuilding";
-        background.execute(() -> run("rebuilding", this::rebuildAll));
+        if (rebuildRequested.compareAndSet(false, true)) {
+            background.execute(this::requestedRebuild);
+        }
         return status();
     }
 
+    private void requestedRebuild() {
+        try {
+            run("rebuilding", this::rebuildAll);
+        } finally {
+            // after run() set "ready": a status read in between still sees the request
+            rebuildRequested.set(false);
+        }
+    }
+
+    /** The index's state: {@code rebuilding} from an admin's request until that rebuild ends, also while it waits behind a catch-up. */
     public IndexStatus status() {
-        return new IndexStatus(state, index.count(), done.get(), total.get(), lastError);
+        String shown = rebuildRequested.get() ? "rebuilding" : state;
+        return new IndexStatus(shown, index.count(), done.get(), total.get(), lastError);
     }
 
     private void run(String name, Runnable work) {
