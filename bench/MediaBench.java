@@ -84,6 +84,8 @@ public class MediaBench {
     final Map<String, String> args;
     final Properties results = new Properties();
     final int photoCount = intEnv("BENCH_PHOTOS", 30);
+    /** Photos uploaded before the timed ingest (other seeds than the timed ones), so it is timed on a warmed-up server. */
+    final int warmUpPhotos = Math.max(1, intEnv("BENCH_WARMUP_PHOTOS", 10));
     /** BENCH_ONLY=hit: photos, upload, cache misses and hits (and nginx) only; no baselines, formats, memory or Java run. */
     static final boolean HITS_ONLY = "hit".equals(System.getenv("BENCH_ONLY"));
     /** BENCH_VIDEO_MB: size of the video for the memory figure (MiB, default 2048 = the 2 GiB); 0 leaves it out. */
@@ -144,7 +146,7 @@ public class MediaBench {
         Files.createDirectories(photos);
         Files.createDirectories(extra);
 
-        log("generating %d synthetic 4000×3000 photo-like JPEGs, one warm-up photo%s with vips ...", photoCount,
+        log("generating %d synthetic 4000×3000 photo-like JPEGs, %d warm-up photos%s with vips ...", photoCount, warmUpPhotos,
                 HITS_ONLY ? "" : " and one 50 MP JPEG");
         long t0 = System.nanoTime();
         // two at a time: each vips step is mostly single-threaded, and the machine has two cores
@@ -157,7 +159,12 @@ public class MediaBench {
             int seed = i + 1;
             jobs.add(pool.submit(() -> generatePhoto(photos.resolve(String.format(Locale.ROOT, "photo-%03d.jpg", seed)), PHOTO_W, PHOTO_H, seed)));
         }
-        jobs.add(pool.submit(() -> generatePhoto(extra.resolve("warm-up.jpg"), PHOTO_W, PHOTO_H, 5000)));
+        List<Path> warmUps = warmUpFiles();
+        for (int i = 0; i < warmUps.size(); i++) {
+            Path warmUp = warmUps.get(i);
+            int seed = 5000 + i;
+            jobs.add(pool.submit(() -> generatePhoto(warmUp, PHOTO_W, PHOTO_H, seed)));
+        }
         try {
             for (Future<?> job : jobs) {
                 job.get();
@@ -349,19 +356,22 @@ public class MediaBench {
         long serverPid = Long.parseLong(args.get("server-pid"));
         var other = new OtherLoad(serverPid);
         try (var watch = new ProcWatch(serverPid)) {
-            // One photo outside the measurement makes sure the workers run (they start on first use, or with the
-            // server) and warms the code paths, as on a server that has been up a while; its CPU is reported on its own.
+            // Photos outside the measurement make sure the workers run (they start on first use, or with the server)
+            // and warm the code paths, as on a server that has been up a while: a JVM compiles what it runs often, and
+            // one upload left the JIT compiling the upload path through the timed ones. Their CPU is reported on its own.
             put(engine + ".workers.early", watch.alive().size());
-            log("[%s] warm-up: one photo (%d media workers running before it) ...", engine, watch.alive().size());
+            log("[%s] warm-up: %d photos, 2 at a time (%d media workers running before them) ...", engine, warmUpPhotos,
+                    watch.alive().size());
             var before = watch.snapshot();
-            String warmId = upload(work.resolve("extra/warm-up.jpg"));
-            awaitRenditions(List.of(warmId));
+            List<String> warmIds = parallel(warmUpFiles(), 2, this::upload);
+            awaitRenditions(warmIds);
+            String warmId = warmIds.getFirst();
             put(engine + ".warmup.cpu", watch.workerCpuSince(before));
             put(engine + ".workers", watch.alive().size());
-            // The ingest is timed on a settled server, as the later phases are: the warm-up photo's enrichment (OCR, pixel
+            // The ingest is timed on a settled server, as the later phases are: the warm-up photos' enrichment (OCR, pixel
             // analysis) and the JIT's backlog from start-up (compiling start-up code for seconds after UP) done first.
             Machine.Settled warmed = Machine.settle(Duration.ofMinutes(5));
-            log("  warm-up settled after %.1f s more, %.1f CPU-s machine-wide (start-up JIT backlog, the photo's enrichment)%s",
+            log("  warm-up settled after %.1f s more, %.1f CPU-s machine-wide (start-up JIT backlog, the photos' enrichment)%s",
                     warmed.seconds(), warmed.cpuSeconds(), warmed.quiet() ? "" : "; NOT quiet after 5 minutes: the ingest runs beside other work");
             put(engine + ".warmup.settle", warmed.seconds());
 
@@ -385,6 +395,11 @@ public class MediaBench {
         }
         put("other." + engine, other.cores());
         return failures == 0 ? 0 : 1;
+    }
+
+    List<Path> warmUpFiles() {
+        return java.util.stream.IntStream.range(0, warmUpPhotos)
+                .mapToObj(i -> work.resolve(String.format(Locale.ROOT, "extra/warm-up-%02d.jpg", i))).toList();
     }
 
     /** All photos uploaded two at a time; the clock stops when every asset's renditions have settled. */
@@ -628,12 +643,12 @@ public class MediaBench {
             boolean targets = engine.equals("libvips");
             line(out, "ingest        %s, %d workers: %d photos in %.1f s = %.2f photos/s;  rendition workers %.3f CPU-s/image (%.0f %% system"
                     + " of all workers), enrichment workers meanwhile %.3f, server %.3f CPU-s/image"
-                    + "  (warm-up photo%s: %.1f CPU-s, not counted)",
+                    + "  (%d warm-up photos%s: %.1f CPU-s, not counted)",
                     targets ? "libvips engine" : "pure-Java engine (ImageIO, --atelier.media.libvips=false)",
                     (int) num(engine + ".workers"), n, wall, rate, cpu,
                     100 * num(engine + ".ingest.workerSys") / (num(engine + ".ingest.workerCpu") + num(engine + ".ingest.enrichmentCpu")),
                     num(engine + ".ingest.enrichmentCpu") / n, num(engine + ".ingest.serverCpu") / n,
-                    num(engine + ".workers.early") > 0 ? "" : " incl. worker start-up", num(engine + ".warmup.cpu"));
+                    warmUpPhotos, num(engine + ".workers.early") > 0 ? "" : " incl. worker start-up", num(engine + ".warmup.cpu"));
             line(out, "              CPU per image vs one vipsthumbnail over the folder: %.2f×%s", cpu / folderCpu,
                     targets ? target(cpu / folderCpu <= TARGET_INGEST_CPU, "≤", TARGET_INGEST_CPU) : "  (no target)");
             line(out, "              throughput vs xargs -P2 vipsthumbnail: %.2f×%s", rate / xargsRate,
