@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -398,7 +399,7 @@ public class MediaBench {
     }
 
     List<Path> warmUpFiles() {
-        return java.util.stream.IntStream.range(0, warmUpPhotos)
+        return IntStream.range(0, warmUpPhotos)
                 .mapToObj(i -> work.resolve(String.format(Locale.ROOT, "extra/warm-up-%02d.jpg", i))).toList();
     }
 

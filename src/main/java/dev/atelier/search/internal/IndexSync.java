@@ -187,8 +187,9 @@ public class IndexSync {
     }
 
     /**
-     * Starts a rebuild from the database after the running catch-up, unless a rebuild already waits or
-     * runs (then this only returns the status); searches see the old index until it is done.
+     * Starts a rebuild from the database once the background job running now (a catch-up) is done,
+     * unless a rebuild already waits or runs (then this only returns the status); searches see the
+     * old index until it is done.
      */
     public IndexStatus rebuild() {
         if (rebuildRequested.compareAndSet(false, true)) {
