@@ -9,7 +9,7 @@
 #   ./mvnw -DskipTests package && bench/media.sh
 #
 # Environment: JAVA25, ATELIER_JAR, BENCH_HEAP (256m), BENCH_JVM_OPTS, BENCH_TMPDIR, BENCH_WORKERS (2),
-#              BENCH_PHOTOS (30), BENCH_HIT_REQUESTS (2000), BENCH_HIT_WARMUP (a quarter of them, ≥ 100),
+#              BENCH_PHOTOS (30), BENCH_WARMUP_PHOTOS (10), BENCH_HIT_REQUESTS (2000), BENCH_HIT_WARMUP (a quarter of them, ≥ 100),
 #              BENCH_HIT_CONCURRENCY (4), BENCH_FORMAT_PHOTOS (10),
 #              BENCH_SKIP_JAVA (1: skip the pure-Java engine run), BENCH_NGINX (0: skip the nginx baseline),
 #              BENCH_KEEP (1: keep the work directory with photos, results and server logs),

@@ -29,8 +29,8 @@ public class AccessTokens {
     private final JdbcClient jdbc;
     /**
      * When this server last wrote a token's last-used time, by secret hash: a script calling the
-     * API many times a minute costs one UPDATE a minute, not a statement per request. Holds at
-     * most one entry per token that authenticated here.
+     * API many times a minute costs one UPDATE a minute, not a statement per request. Holds only
+     * tokens written within the last minute: older entries are dropped whenever one is written.
      */
     private final ConcurrentMap<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
@@ -62,8 +62,6 @@ public class AccessTokens {
     }
 
     public int delete(UserId owner, UUID id) {
-        jdbc.sql("SELECT secret_hash FROM access_tokens WHERE user_id = ? AND id = ?").params(owner.value(), id)
-                .query(String.class).optional().ifPresent(lastUsedWritten::remove);
         return jdbc.sql("DELETE FROM access_tokens WHERE user_id = ? AND id = ?").params(owner.value(), id).update();
     }
 
@@ -92,6 +90,7 @@ public class AccessTokens {
                 WHERE secret_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
                 .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_PRECISION))).update();
         lastUsedWritten.put(hash, now);
+        lastUsedWritten.values().removeIf(written -> !written.isAfter(now.minus(LAST_USED_PRECISION)));
     }
 
     private static AccessToken map(ResultSet rs, int row) throws SQLException {

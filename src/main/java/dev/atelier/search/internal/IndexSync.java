@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -193,7 +194,13 @@ public class IndexSync {
      */
     public IndexStatus rebuild() {
         if (rebuildRequested.compareAndSet(false, true)) {
-            background.execute(this::requestedRebuild);
+            try {
+                background.execute(this::requestedRebuild);
+            } catch (RejectedExecutionException e) {
+                // shutting down: no rebuild will run, so none may be shown as waiting
+                rebuildRequested.set(false);
+                throw e;
+            }
         }
         return status();
     }

@@ -85,7 +85,8 @@ abstract class IdentityRepositoryTests {
         tokens.insert(user.id(), token("script", Optional.empty()), AccessTokens.hash("atl_script"));
         tokens.findUserBySecret("atl_script", NOW);
         // behind the repository's back, so a second UPDATE would show
-        jdbc.sql("UPDATE access_tokens SET last_used_at = ?").param(Timestamp.from(NOW.minusSeconds(3600))).update();
+        jdbc.sql("UPDATE access_tokens SET last_used_at = ? WHERE secret_hash = ?")
+                .params(Timestamp.from(NOW.minusSeconds(3600)), AccessTokens.hash("atl_script")).update();
 
         assertThat(tokens.findUserBySecret("atl_script", NOW.plusSeconds(30))).contains(user);
         assertThat(lastUsed(user)).isEqualTo(NOW.minusSeconds(3600));

@@ -70,6 +70,7 @@ class IndexRebuildTests extends IntegrationTest {
         assertThat(sync.status().state()).as("after the catch-up it waited behind").isEqualTo("rebuilding");
         background.runNext();
         assertThat(sync.status().state()).isEqualTo("ready");
+        assertThat(sync.status().lastError()).as("a failed rebuild ends 'ready' too").isEmpty();
         assertThat(background.waiting()).isZero();
     }
 
@@ -81,6 +82,7 @@ class IndexRebuildTests extends IntegrationTest {
 
         background.runNext();
         assertThat(sync.status().state()).isEqualTo("ready");
+        assertThat(sync.status().lastError()).isEmpty();
         sync.rebuild();
         assertThat(background.waiting()).as("a request after the rebuild ended").isEqualTo(1);
     }
