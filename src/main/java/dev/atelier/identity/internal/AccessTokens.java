@@ -90,7 +90,7 @@ public class AccessTokens {
                 WHERE secret_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
                 .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_PRECISION))).update();
         lastUsedWritten.put(hash, now);
-        lastUsedWritten.values().removeIf(written -> !written.isAfter(now.minus(LAST_USED_PRECISION)));
+        lastUsedWritten.values().removeIf(at -> !at.isAfter(now.minus(LAST_USED_PRECISION)));
     }
 
     private static AccessToken map(ResultSet rs, int row) throws SQLException {
