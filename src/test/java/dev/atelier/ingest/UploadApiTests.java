@@ -1,9 +1,10 @@
 package dev.atelier.ingest;
 
+import static dev.atelier.testsupport.Digests.sha256;
+import static dev.atelier.testsupport.Digests.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.testsupport.Api;
-import dev.atelier.testsupport.Digests;
 import dev.atelier.testsupport.IntegrationTest;
 import dev.atelier.testsupport.Multipart;
 import dev.atelier.testsupport.TestImages;
@@ -182,13 +183,6 @@ class UploadApiTests extends IntegrationTest {
         return bytes;
     }
 
-    static byte[] sha256(byte[] bytes) {
-        return Digests.sha256(bytes);
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        return Digests.sha256Hex(bytes);
-    }
 
     Api anonymous() {
         return Api.anonymous(port);

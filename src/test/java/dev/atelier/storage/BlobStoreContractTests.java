@@ -32,7 +32,7 @@ public abstract class BlobStoreContractTests {
             assertThat(staged.size()).isEqualTo(bytes.length);
             key = staged.commit();
         }
-        assertThat(key.sha256()).isEqualTo(sha256(bytes));
+        assertThat(key.sha256()).isEqualTo(Digests.sha256Hex(bytes));
         assertThat(read(key)).isEqualTo(bytes);
         assertThat(store().open(key).orElseThrow().size()).isEqualTo(bytes.length);
     }
@@ -75,7 +75,7 @@ public abstract class BlobStoreContractTests {
     void refusesContentOverTheLimitAndKeepsNothing() throws Exception {
         byte[] bytes = randomBytes(2_000, 4);
         assertThatThrownBy(() -> store().stage(new ByteArrayInputStream(bytes), 1_999)).isInstanceOf(BlobTooLargeException.class);
-        assertThat(store().exists(new BlobKey(sha256(bytes)))).isFalse();
+        assertThat(store().exists(new BlobKey(Digests.sha256Hex(bytes)))).isFalse();
         assertThat(stagingLeftovers()).isZero();
     }
 
@@ -100,7 +100,7 @@ public abstract class BlobStoreContractTests {
     void streamsContentLargerThanAnyBuffer() throws Exception {
         byte[] bytes = randomBytes(3 * 1024 * 1024 + 17, 5);
         BlobKey key = commit(bytes);
-        assertThat(key.sha256()).isEqualTo(sha256(bytes));
+        assertThat(key.sha256()).isEqualTo(Digests.sha256Hex(bytes));
         assertThat(read(key)).isEqualTo(bytes);
     }
 
@@ -109,7 +109,7 @@ public abstract class BlobStoreContractTests {
     void keepsEverySizeExactly(int size) throws Exception {
         byte[] bytes = randomBytes(size, size);
         BlobKey key = commit(bytes);
-        assertThat(key.sha256()).isEqualTo(sha256(bytes));
+        assertThat(key.sha256()).isEqualTo(Digests.sha256Hex(bytes));
         assertThat(store().open(key).orElseThrow().size()).isEqualTo(size);
         assertThat(read(key)).isEqualTo(bytes);
     }
@@ -157,9 +157,5 @@ public abstract class BlobStoreContractTests {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
-    }
-
-    protected static String sha256(byte[] bytes) {
-        return Digests.sha256Hex(bytes);
     }
 }

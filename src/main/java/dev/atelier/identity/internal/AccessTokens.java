@@ -81,16 +81,17 @@ public class AccessTokens {
      * server, and the WHERE keeps servers sharing the database from writing it more often either.
      */
     private void touch(String hash, Instant now) {
+        Instant minuteAgo = now.minus(LAST_USED_PRECISION);
         Instant written = lastUsedWritten.get(hash);
-        if (written != null && written.isAfter(now.minus(LAST_USED_PRECISION))) {
+        if (written != null && written.isAfter(minuteAgo)) {
             return;
         }
         jdbc.sql("""
                 UPDATE access_tokens SET last_used_at = ?
                 WHERE secret_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
-                .params(Timestamp.from(now), hash, Timestamp.from(now.minus(LAST_USED_PRECISION))).update();
+                .params(Timestamp.from(now), hash, Timestamp.from(minuteAgo)).update();
         lastUsedWritten.put(hash, now);
-        lastUsedWritten.values().removeIf(at -> !at.isAfter(now.minus(LAST_USED_PRECISION)));
+        lastUsedWritten.values().removeIf(at -> !at.isAfter(minuteAgo));
     }
 
     private static AccessToken map(ResultSet rs, int row) throws SQLException {
