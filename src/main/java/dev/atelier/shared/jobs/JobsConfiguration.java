@@ -3,6 +3,7 @@ package dev.atelier.shared.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -25,22 +26,24 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class JobsConfiguration {
 
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties, Clock clock) {
         // recurring tasks (e.g. deadline checks) are scheduled by the scheduler itself when it starts
         List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
                 .toList();
         List<Task<?>> oneTime = tasks.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
+        Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
                 .startTasks(recurring)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(4)
-                .enableImmediateExecution()
                 // due jobs run by priority (then by time): previews before enrichment
                 .enablePriority()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
+        // a job due now starts once it is visible: after the commit of the transaction that scheduled it
+        scheduler.registerSchedulerListener(new CheckDueJobsAfterCommit(scheduler, clock));
+        return scheduler;
     }
 
     /** Only once Flyway has made the table and the whole application is up. */
