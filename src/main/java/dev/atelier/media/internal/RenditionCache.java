@@ -26,6 +26,8 @@ class RenditionCache {
     }
 
     private static final int REMEMBERED = 10_000;
+    /** Tries at a contended key before the entry is left as another server made it: the blob is stored, only not found by key. */
+    private static final int PUT_ATTEMPTS = 10;
 
     private final JdbcClient jdbc;
     private final Map<String, Entry> remembered = new ConcurrentHashMap<>();
@@ -59,10 +61,34 @@ class RenditionCache {
      * Records what was just made. A row already there for the key (its blob was gone, which is why
      * this was made again; or another server made it meanwhile) is pointed at the new blob, so the
      * next request finds it instead of making it once more. Returns the blob the row named before
-     * when no entry names it any longer, for the caller to delete if it still exists.
+     * when no entry names it any longer, for the caller to delete if it still exists. The row is
+     * changed only if it still names the blob read a moment before: when two servers replace it at
+     * once, each gives back the blob it replaced, and none is left named by nothing.
      */
     Optional<BlobKey> put(Entry entry, Instant at) {
         Optional<BlobKey> replaced = Optional.empty();
+        for (int attempt = 1; attempt <= PUT_ATTEMPTS && !inserted(entry, at); attempt++) {
+            Optional<String> before = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(entry.cacheKey())
+                    .query(String.class).optional();
+            if (before.isEmpty()) {
+                // trimmed since the insert failed: insert again
+                continue;
+            }
+            int changed = jdbc.sql("UPDATE rendition_cache SET blob_key = ?, media_type = ?, width = ?, height = ? "
+                    + "WHERE cache_key = ? AND blob_key = ?")
+                    .params(entry.blob().sha256(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), before.get()).update();
+            if (changed == 1) {
+                replaced = before.filter(b -> !b.equals(entry.blob().sha256())).filter(this::unnamed).map(BlobKey::new);
+                break;
+            }
+            // another server replaced it between the read and the update: read again
+        }
+        remember(entry);
+        return replaced;
+    }
+
+    /** Whether the entry went in as a new row; false when one for its key is there already. */
+    private boolean inserted(Entry entry, Instant at) {
         try {
             jdbc.sql("""
                     INSERT INTO rendition_cache (cache_key, source_blob, blob_key, media_type, width, height, created_at)
@@ -70,15 +96,10 @@ class RenditionCache {
                     .params(entry.cacheKey(), entry.source().sha256(), entry.blob().sha256(), entry.mediaType(), entry.width(),
                             entry.height(), Timestamp.from(at))
                     .update();
+            return true;
         } catch (DuplicateKeyException e) {
-            Optional<String> before = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(entry.cacheKey())
-                    .query(String.class).optional();
-            jdbc.sql("UPDATE rendition_cache SET blob_key = ?, media_type = ?, width = ?, height = ? WHERE cache_key = ?")
-                    .params(entry.blob().sha256(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey()).update();
-            replaced = before.filter(b -> !b.equals(entry.blob().sha256())).filter(this::unnamed).map(BlobKey::new);
+            return false;
         }
-        remember(entry);
-        return replaced;
     }
 
     /**

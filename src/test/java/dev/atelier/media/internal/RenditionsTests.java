@@ -11,6 +11,8 @@ import dev.atelier.media.RenditionStatus;
 import dev.atelier.storage.BlobKey;
 import dev.atelier.testsupport.StoredAssets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,53 @@ abstract class RenditionsTests {
         cache.put(new RenditionCache.Entry(randomHex(), source, shared, "image/png", 10, 10), NOW);
 
         assertThat(cache.put(new RenditionCache.Entry(key, source, new BlobKey(randomHex()), "image/png", 10, 10), NOW)).isEmpty();
+    }
+
+    /**
+     * Two servers making the same entry again at once: each blob one of them made is either the one
+     * the entry names in the end or given back, once, for deletion. Before, both could read the same
+     * old blob, both give it back, and the blob of the one that lost the race was named by nothing
+     * and never deleted.
+     */
+    @Test
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void entriesMadeAgainOnTwoServersAtOnceLeaveNoBlobUnaccountedFor() throws Exception {
+        String key = randomHex();
+        BlobKey source = new BlobKey(randomHex());
+        List<String> made = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> givenBack = java.util.Collections.synchronizedList(new ArrayList<>());
+        String first = randomHex();
+        made.add(first);
+        cache.put(new RenditionCache.Entry(key, source, new BlobKey(first), "image/jpeg", 10, 10), NOW);
+
+        // both start together and put one new blob after another, 150 each
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> servers = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int server = 0; server < 2; server++) {
+                RenditionCache own = new RenditionCache(jdbc);
+                servers.add(threads.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 150; i++) {
+                        String blob = randomHex();
+                        made.add(blob);
+                        own.put(new RenditionCache.Entry(key, source, new BlobKey(blob), "image/jpeg", 10, 10), NOW)
+                                .ifPresent(b -> givenBack.add(b.sha256()));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var server : servers) {
+                server.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        String named = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(key).query(String.class).single();
+
+        assertThat(givenBack).doesNotHaveDuplicates().doesNotContain(named);
+        List<String> accounted = new ArrayList<>(givenBack);
+        accounted.add(named);
+        assertThat(accounted).containsExactlyInAnyOrderElementsOf(made);
     }
 
     private static String randomHex() {
