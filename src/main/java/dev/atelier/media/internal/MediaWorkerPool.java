@@ -45,6 +45,8 @@ class MediaWorkerPool implements DisposableBean {
     private final AtomicLong jobs = new AtomicLong();
     private volatile Capabilities capabilities;
     private volatile SandboxCheck.Outcome sandboxCheck;
+    /** Set by {@link #destroy}: workers that finish a job afterwards are stopped instead of kept idle. */
+    private volatile boolean closed;
     private volatile long lastFailedProbe = System.nanoTime() - PROBE_BACKOFF_NANOS;
     private static final long PROBE_BACKOFF_NANOS = Duration.ofSeconds(30).toNanos();
 
@@ -225,6 +227,10 @@ class MediaWorkerPool implements DisposableBean {
             try {
                 T response = job.run(worker);
                 crew.idle.push(worker);
+                if (closed) {
+                    // a job that outlived the shutdown: its worker goes too, not into the emptied idle list
+                    stopIdle(crew);
+                }
                 return response;
             } catch (WorkerDiedException e) {
                 problem = e.getMessage().startsWith("used ") ? "the worker " + e.getMessage()
@@ -280,10 +286,15 @@ class MediaWorkerPool implements DisposableBean {
 
     @Override
     public void destroy() {
+        closed = true;
         for (Crew crew : List.of(renditions, enrichment)) {
-            for (WorkerProcess w; (w = crew.idle.poll()) != null; ) {
-                w.stop();
-            }
+            stopIdle(crew);
+        }
+    }
+
+    private static void stopIdle(Crew crew) {
+        for (WorkerProcess w; (w = crew.idle.poll()) != null; ) {
+            w.stop();
         }
     }
 

@@ -168,6 +168,16 @@ class MediaWorkerPoolTests {
     }
 
     @Test
+    void aJobThatOutlivesTheShutdownLeavesNoWorkerRunning() throws Exception {
+        // as a job still running when the server stops: its worker is taken after destroy() emptied the idle list
+        pool.destroy();
+
+        assertThat(pool.render(request(image("late.png", 300, 200), List.of(new Target("t", 100)))).outcome()).isEqualTo("ok");
+
+        assertThat(pool.running()).isZero();
+    }
+
+    @Test
     void replacesAWorkerThatRunsOutOfMemoryAndStaysUsable() throws Exception {
         // the Java engine decodes 7000×7000 at full size into ~190 MB of heap; the worker may use 64 MB
         pool.destroy();
