@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +27,9 @@ class RenditionCache {
     record Entry(String cacheKey, BlobKey source, BlobKey blob, String mediaType, int width, int height) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RenditionCache.class);
     private static final int REMEMBERED = 10_000;
-    /** Tries at a contended key before the entry is left as another server made it: the blob is stored, only not found by key. */
+    /** Tries at a key other servers keep replacing at the same moment. */
     private static final int PUT_ATTEMPTS = 10;
 
     private final JdbcClient jdbc;
@@ -63,28 +66,35 @@ class RenditionCache {
      * next request finds it instead of making it once more. Returns the blob the row named before
      * when no entry names it any longer, for the caller to delete if it still exists. The row is
      * changed only if it still names the blob read a moment before: when two servers replace it at
-     * once, each gives back the blob it replaced, and none is left named by nothing.
+     * once, each gives back the blob it replaced. Should other servers keep replacing it through
+     * every attempt, the row stays theirs and this blob, named by no entry, is left (and logged).
      */
     Optional<BlobKey> put(Entry entry, Instant at) {
-        Optional<BlobKey> replaced = Optional.empty();
-        for (int attempt = 1; attempt <= PUT_ATTEMPTS && !inserted(entry, at); attempt++) {
+        boolean present = !inserted(entry, at);
+        for (int attempt = 1; present && attempt <= PUT_ATTEMPTS; attempt++) {
             Optional<String> before = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(entry.cacheKey())
                     .query(String.class).optional();
             if (before.isEmpty()) {
-                // trimmed since the insert failed: insert again
+                // trimmed since: insert it after all
+                present = !inserted(entry, at);
                 continue;
             }
             int changed = jdbc.sql("UPDATE rendition_cache SET blob_key = ?, media_type = ?, width = ?, height = ? "
                     + "WHERE cache_key = ? AND blob_key = ?")
                     .params(entry.blob().sha256(), entry.mediaType(), entry.width(), entry.height(), entry.cacheKey(), before.get()).update();
             if (changed == 1) {
-                replaced = before.filter(b -> !b.equals(entry.blob().sha256())).filter(this::unnamed).map(BlobKey::new);
-                break;
+                remember(entry);
+                return before.filter(b -> !b.equals(entry.blob().sha256())).filter(this::unnamed).map(BlobKey::new);
             }
             // another server replaced it between the read and the update: read again
         }
-        remember(entry);
-        return replaced;
+        if (present) {
+            log.warn("rendition cache entry {} kept changing under {} attempts; blob {} is named by no entry", entry.cacheKey(),
+                    PUT_ATTEMPTS, entry.blob().sha256());
+        } else {
+            remember(entry);
+        }
+        return Optional.empty();
     }
 
     /** Whether the entry went in as a new row; false when one for its key is there already. */

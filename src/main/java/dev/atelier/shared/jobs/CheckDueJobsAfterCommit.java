@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerState;
 import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,38 +14,34 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (a new version and its rendition job commit together) is not visible to that look until the
  * commit, and when the look wins that race the job waited for the next poll ({@code
  * polling-interval}, a second by default) on an otherwise idle server. Here the look waits for the
- * commit, once per transaction however many jobs it scheduled; outside a transaction it happens
- * at once, as before. A rolled-back transaction's jobs are gone, and nothing is looked for.
+ * end of the transaction, once however many jobs it scheduled (Spring keeps a synchronization
+ * registered twice once, and sets it aside with a suspended transaction); outside a transaction it
+ * happens at once, as before. After a rollback it finds nothing, which costs one query.
  */
 final class CheckDueJobsAfterCommit extends AbstractSchedulerListener {
 
     private final Scheduler scheduler;
-    private final Clock clock;
+    private final TransactionSynchronization checkWhenDone = new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+            check();
+        }
+    };
 
-    CheckDueJobsAfterCommit(Scheduler scheduler, Clock clock) {
+    CheckDueJobsAfterCommit(Scheduler scheduler) {
         this.scheduler = scheduler;
-        this.clock = clock;
     }
 
     @Override
     public void onExecutionScheduled(TaskInstanceId instance, Instant executionTime) {
-        if (executionTime.isAfter(clock.instant())) {
+        // due by the scheduler's own clock, the system's
+        if (executionTime.isAfter(Instant.now())) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(checkWhenDone);
+        } else {
             check();
-        } else if (!TransactionSynchronizationManager.hasResource(this)) {
-            // the resource marks this transaction as having its look registered; unbound when it completes
-            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CheckDueJobsAfterCommit.this);
-                    if (status == STATUS_COMMITTED) {
-                        check();
-                    }
-                }
-            });
         }
     }
 

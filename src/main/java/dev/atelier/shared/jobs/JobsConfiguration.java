@@ -3,7 +3,6 @@ package dev.atelier.shared.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,7 +25,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class JobsConfiguration {
 
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties, Clock clock) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsProperties properties) {
         // recurring tasks (e.g. deadline checks) are scheduled by the scheduler itself when it starts
         List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance).<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
                 .toList();
@@ -42,7 +41,7 @@ class JobsConfiguration {
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
         // a job due now starts once it is visible: after the commit of the transaction that scheduled it
-        scheduler.registerSchedulerListener(new CheckDueJobsAfterCommit(scheduler, clock));
+        scheduler.registerSchedulerListener(new CheckDueJobsAfterCommit(scheduler));
         return scheduler;
     }
 

@@ -12,8 +12,13 @@ import dev.atelier.storage.BlobKey;
 import dev.atelier.testsupport.StoredAssets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,16 +118,16 @@ abstract class RenditionsTests {
     void entriesMadeAgainOnTwoServersAtOnceLeaveNoBlobUnaccountedFor() throws Exception {
         String key = randomHex();
         BlobKey source = new BlobKey(randomHex());
-        List<String> made = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> givenBack = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> made = Collections.synchronizedList(new ArrayList<>());
+        List<String> givenBack = Collections.synchronizedList(new ArrayList<>());
         String first = randomHex();
         made.add(first);
         cache.put(new RenditionCache.Entry(key, source, new BlobKey(first), "image/jpeg", 10, 10), NOW);
 
         // both start together and put one new blob after another, 150 each
-        var start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<?>> servers = new ArrayList<>();
-        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        var start = new CountDownLatch(1);
+        List<Future<?>> servers = new ArrayList<>();
+        try (var threads = Executors.newFixedThreadPool(2)) {
             for (int server = 0; server < 2; server++) {
                 RenditionCache own = new RenditionCache(jdbc);
                 servers.add(threads.submit(() -> {
@@ -138,7 +143,7 @@ abstract class RenditionsTests {
             }
             start.countDown();
             for (var server : servers) {
-                server.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                server.get(60, TimeUnit.SECONDS);
             }
         }
         String named = jdbc.sql("SELECT blob_key FROM rendition_cache WHERE cache_key = ?").param(key).query(String.class).single();
